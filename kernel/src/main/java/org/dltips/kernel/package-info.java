@@ -1,0 +1,2 @@
+/** The dltips Jupyter kernel: Java cells run by JShell in the kernel's own process. */
+package org.dltips.kernel;
