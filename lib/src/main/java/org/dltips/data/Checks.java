@@ -1,0 +1,54 @@
+package org.dltips.data;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Argument checks shared by the data classes, with messages that say what was expected and how to fix it. */
+final class Checks {
+
+    private Checks() {
+    }
+
+    /** "0", "1", ... up to {@code numClasses - 1}. */
+    static List<String> numberNames(int numClasses) {
+        List<String> names = new ArrayList<>(numClasses);
+        for (int c = 0; c < numClasses; c++) {
+            names.add(String.valueOf(c));
+        }
+        return List.copyOf(names);
+    }
+
+    static void checkLabels(int[] labels, int inputSize, int numClasses) {
+        if (inputSize <= 0 || numClasses <= 0) {
+            throw new IllegalArgumentException("inputSize and numClasses must be positive, got "
+                    + inputSize + " and " + numClasses);
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= numClasses) {
+                throw new IllegalArgumentException("label " + labels[i] + " of example " + i
+                        + " is outside [0, " + numClasses + ")");
+            }
+        }
+    }
+
+    static void checkCount(int n, int available, String method) {
+        if (n < 1 || n > available) {
+            throw new IllegalArgumentException(method + "(" + n + ") asks for " + n + " examples, but "
+                    + available + " are available; expected a count from 1 to " + available + ".");
+        }
+    }
+
+    static int splitPoint(double fraction, int size) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("split(" + fraction + ") needs the training fraction strictly "
+                    + "between 0 and 1, such as 0.8 for 80% training and 20% validation.");
+        }
+        int cut = (int) Math.round(fraction * size);
+        if (cut == 0 || cut == size) {
+            throw new IllegalArgumentException("split(" + fraction + ") of " + size + " examples leaves "
+                    + (cut == 0 ? "no training" : "no validation") + " examples; use a larger set or a fraction "
+                    + "closer to 0.5.");
+        }
+        return cut;
+    }
+}
