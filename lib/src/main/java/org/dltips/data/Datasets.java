@@ -43,8 +43,8 @@ public final class Datasets {
                 long start = System.nanoTime();
                 Map<String, byte[]> files = resolver.resolve(spec);
                 Loader.fromFiles(spec, files);
-                out.printf("%s: %d files verified (SHA-256) in %.1f s; cache %s%n", spec.displayName(),
-                        files.size(), (System.nanoTime() - start) / 1e9, resolver.cacheDirectory(spec));
+                out.printf("%s: %d files verified (SHA-256) in %.1f s, from %s%n", spec.displayName(),
+                        files.size(), (System.nanoTime() - start) / 1e9, String.join(" and ", resolver.lastSources()));
             } catch (DataUnavailableException e) {
                 err.println(e.getMessage());
                 status = 1;

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,8 +53,12 @@ final class DownloadSource implements Source {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         List<String> problems = new ArrayList<>();
+        Set<URI> unreachable = new HashSet<>();
         for (String file : missing) {
             for (URI mirror : mirrors) {
+                if (unreachable.contains(mirror)) {
+                    continue;
+                }
                 URI address = mirror.resolve(file + ".gz");
                 try {
                     byte[] bytes = IdxCodec.uncompress(download(client, address, file + ".gz"), address.toString());
@@ -63,8 +68,12 @@ final class DownloadSource implements Source {
                         break;
                     }
                     problems.add(problem);
+                } catch (java.net.ConnectException e) {
+                    unreachable.add(mirror);
+                    problems.add(mirror + ": could not connect (" + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "), no internet access");
                 } catch (IOException e) {
-                    problems.add(address + ": " + describe(e));
+                    problems.add(address + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     problems.add(address + ": interrupted");
@@ -120,13 +129,5 @@ final class DownloadSource implements Source {
         }
         progress.done(received);
         return received;
-    }
-
-    private static String describe(IOException e) {
-        String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-        if (e instanceof java.net.ConnectException || e.getCause() instanceof java.nio.channels.UnresolvedAddressException) {
-            return "could not connect (" + e.getClass().getSimpleName() + message + "); no internet access?";
-        }
-        return e.getClass().getSimpleName() + message;
     }
 }

