@@ -2,6 +2,7 @@ package org.dltips.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** Argument checks shared by the data classes, with messages that say what was expected and how to fix it. */
 final class Checks {
@@ -18,6 +19,17 @@ final class Checks {
         return List.copyOf(names);
     }
 
+    static float[] checkFeatures(float[] features, int[] labels, int inputSize, int numClasses) {
+        Objects.requireNonNull(features, "features");
+        checkLabels(Objects.requireNonNull(labels, "labels"), inputSize, numClasses);
+        if ((long) labels.length * inputSize != features.length) {
+            throw new IllegalArgumentException("features hold " + features.length + " values but "
+                    + labels.length + " examples of " + inputSize + " inputs need "
+                    + (long) labels.length * inputSize);
+        }
+        return features;
+    }
+
     static void checkLabels(int[] labels, int inputSize, int numClasses) {
         if (inputSize <= 0 || numClasses <= 0) {
             throw new IllegalArgumentException("inputSize and numClasses must be positive, got "
@@ -31,11 +43,22 @@ final class Checks {
         }
     }
 
-    static void checkCount(int n, int available, String method) {
+    /** The labels at {@code indices}, checking each index. */
+    static int[] gather(int[] labels, int[] indices) {
+        int[] picked = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            Objects.checkIndex(indices[i], labels.length);
+            picked[i] = labels[indices[i]];
+        }
+        return picked;
+    }
+
+    static int checkCount(int n, int available, String method) {
         if (n < 1 || n > available) {
             throw new IllegalArgumentException(method + "(" + n + ") asks for " + n + " examples, but "
                     + available + " are available; expected a count from 1 to " + available + ".");
         }
+        return n;
     }
 
     static int splitPoint(double fraction, int size) {

@@ -65,7 +65,7 @@ final class Loader {
         int numClasses = spec.classNames().size();
         int[] classes = labels.toLabels();
         Checks.checkLabels(classes, images.itemSize(), numClasses);
-        Dataset.Shape shape = new Dataset.Shape(images.dims()[1], images.dims()[2], PixelScale.RAW,
+        ImageFormat shape = new ImageFormat(images.dims()[1], images.dims()[2], PixelScale.RAW,
                 spec.classNames());
         FeatureStore pixels = FeatureStore.ofBytes(images.bytes(), images.offset(), images.itemSize(), images.count());
         return new Dataset(pixels, classes, images.itemSize(), numClasses, shape);

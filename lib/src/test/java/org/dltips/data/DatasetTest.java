@@ -86,7 +86,7 @@ class DatasetTest {
         assertArrayEquals(IntStream.range(0, 24).toArray(), imageNumbers(inOrder.train()));
         assertArrayEquals(IntStream.range(24, 30).toArray(), imageNumbers(inOrder.validation()),
                 "like Keras, the tail as it is");
-        Split shuffled = raw.split(0.8, 7);
+        Split shuffled = raw.shuffled(7).split(0.8);
         int[] train = imageNumbers(shuffled.train());
         int[] validation = imageNumbers(shuffled.validation());
         assertEquals(24, train.length);
@@ -162,7 +162,7 @@ class DatasetTest {
     void classCountsAndTheShareOfTheMostCommonClass() {
         Dataset first13 = raw.first(13);
         assertArrayEquals(new int[] {2, 2, 2, 1, 1, 1, 1, 1, 1, 1}, first13.classCounts());
-        assertEquals(0, first13.mostCommonClass());
+        assertEquals(0, first13.classBalance().mostCommonClass());
         assertEquals(2 / 13.0, first13.mostCommonShare(), 1e-12);
     }
 

@@ -44,7 +44,7 @@ class RealDataTest {
 
         Dataset train = mnist.train().first(10_000).scaled();
         Dataset test = mnist.test().scaled();
-        assertEquals(1, train.mostCommonClass());
+        assertEquals(1, train.classBalance().mostCommonClass());
         assertEquals(0.1127, train.mostCommonShare(), 1e-12);
         assertEquals(0.1135, test.mostCommonShare(), 1e-12);
         assertEquals(0.1070, train.classCounts()[7] / 10_000.0, 1e-12);

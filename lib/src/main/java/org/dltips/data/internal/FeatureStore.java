@@ -1,5 +1,7 @@
 package org.dltips.data.internal;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+
 /**
  * The feature rows of a data set: either float values, or unsigned-byte pixels (as read from an IDX file) with
  * a list of chosen rows and a factor, turned into floats only when asked. Subsets and scaling of byte pixels
@@ -16,6 +18,8 @@ public final class FeatureStore {
     private final float factor;
     private final int rowSize;
     private final int rowCount;
+    private float[] floats;
+    private INDArray matrix;
 
     private FeatureStore(float[] values, byte[] bytes, int offset, int[] rows, float factor, int rowSize,
                          int rowCount) {
@@ -85,6 +89,22 @@ public final class FeatureStore {
             }
         }
         return out;
+    }
+
+    /** The rows as floats, computed once ({@link #toFloats()}) and kept; shared, do not modify. */
+    public synchronized float[] floats() {
+        if (floats == null) {
+            floats = toFloats();
+        }
+        return floats;
+    }
+
+    /** The rows as a float32 matrix of shape [rowCount, rowSize], created once and kept. */
+    public synchronized INDArray matrix() {
+        if (matrix == null) {
+            matrix = Matrices.of(floats(), rowCount, rowSize);
+        }
+        return matrix;
     }
 
     /** Copies row {@code row} into {@code into} (of length at least the row size). */

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * Index choices behind subsets: a seeded permutation and a stratified sample. Uses {@link Random}, whose
+ * Seeded random choices behind subsets and noise: a permutation, a stratified sample, Gaussian noise. Uses {@link Random}, whose
  * sequence is fixed by the Java specification, so a seed gives the same result on every Java version.
  *
  * <p>{@code int[] order = Sampling.permutation(60_000, 7);}
@@ -69,6 +69,16 @@ public final class Sampling {
         }
         Arrays.sort(chosen);
         return chosen;
+    }
+
+    /** A copy of {@code values} with N(0, stddev²) noise drawn with {@code seed} added to each value. */
+    public static float[] withGaussianNoise(float[] values, double stddev, long seed) {
+        float[] noisy = values.clone();
+        Random random = new Random(seed);
+        for (int i = 0; i < noisy.length; i++) {
+            noisy[i] += (float) (random.nextGaussian() * stddev);
+        }
+        return noisy;
     }
 
     /** The numbers {@code from..to-1}. */
