@@ -5,9 +5,12 @@ import org.dltips.data.internal.DatasetSpec;
 import org.dltips.data.internal.Resolver;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,6 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code Datasets fetch mnist fashion-mnist}); skipped otherwise. Checks the numbers the lecture relies on.
  */
 class RealDataTest {
+
+    @TempDir
+    Path dir;
 
     private static ImageSet loadOrSkip(Supplier<ImageSet> load) {
         try {
@@ -87,5 +93,18 @@ class RealDataTest {
         assertArrayEquals(balanced, fashion.test().classCounts());
         assertEquals(9, fashion.train().labels()[0], "the first training image is an ankle boot");
         ImageIO.write(fashion.train().imageGrid(0, 16), "png", Path.of("target", "fashion-grid.png").toFile());
+    }
+
+    @Test
+    void fetchCommandSaysWhereTheFilesCameFrom() {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")),
+                "Debian's Fashion-MNIST is installed");
+        DataSettings settings = new DataSettings(null, dir.resolve("cache"), false, "");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = Datasets.run(List.of("fetch", "fashion-mnist"), settings, new PrintStream(out),
+                new PrintStream(new ByteArrayOutputStream()));
+        assertEquals(0, status);
+        assertTrue(out.toString().matches("Fashion-MNIST: 4 files verified \\(SHA-256\\) in [0-9.]+ s, from system "
+                + "directory /usr/share/datasets/fashion-mnist\n"), out.toString());
     }
 }
