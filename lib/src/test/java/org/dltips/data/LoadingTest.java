@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -77,6 +78,19 @@ class LoadingTest {
                 error.getMessage());
         assertFalse(Files.exists(cache.resolve(DatasetSpec.TRAIN_IMAGES)), "the damaged file is removed");
         assertEquals(1, notes.size());
+    }
+
+    @Test
+    void leftoversOfAKilledDownloadAreRemovedOnceStale() throws IOException {
+        Path cache = dir.resolve("mnist");
+        Files.createDirectories(cache);
+        Fixtures.tinyFiles().forEach((name, bytes) -> write(cache.resolve(name), bytes));
+        Path stale = Files.writeString(cache.resolve("train-images-idx3-ubyte.gz.123.part"), "half");
+        Files.setLastModifiedTime(stale, FileTime.fromMillis(System.currentTimeMillis() - 7_200_000L));
+        Path running = Files.writeString(cache.resolve("train-images-idx3-ubyte.gz.456.part"), "in progress");
+        new Resolver(new DataSettings(null, dir, false, ""), note -> { }).resolve(Fixtures.tinySpec(List.of(), null));
+        assertFalse(Files.exists(stale), "two hours old: a killed download");
+        assertTrue(Files.exists(running), "fresh: maybe another process is downloading right now");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Data files in a directory, plain or gzipped ({@code train-images-idx3-ubyte} or
@@ -39,6 +40,9 @@ final class DirectorySource implements Source {
     public String provide(DatasetSpec spec, Set<String> missing, Map<String, byte[]> found) {
         if (!Files.isDirectory(directory)) {
             return "does not exist";
+        }
+        if (removeDamaged) {
+            removeStaleParts();
         }
         List<String> problems = new ArrayList<>();
         int provided = 0;
@@ -81,12 +85,30 @@ final class DirectorySource implements Source {
         return problem;
     }
 
+    /** Removes temporary files left more than an hour ago by a download or save that was killed midway. */
+    private void removeStaleParts() {
+        long hourAgo = System.currentTimeMillis() - 3_600_000L;
+        try (Stream<Path> files = Files.list(directory)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".part")).forEach(part -> {
+                try {
+                    if (Files.getLastModifiedTime(part).toMillis() < hourAgo) {
+                        Files.delete(part);
+                    }
+                } catch (IOException e) {
+                    notes.accept("Warning: could not remove the leftover temporary file " + part + ": " + e);
+                }
+            });
+        } catch (IOException e) {
+            notes.accept("Warning: could not list " + directory + ": " + e);
+        }
+    }
+
     private static String removeQuietly(Path damaged) {
         try {
             Files.delete(damaged);
             return "; removed it, it will be fetched again";
         } catch (IOException e) {
-            return "; could not remove it (" + e.getMessage() + "), it is ignored and will be overwritten";
+            return "; could not remove it (" + e.getMessage() + "), it is ignored";
         }
     }
 }
