@@ -2,8 +2,8 @@ package org.dltips.data;
 
 import org.dltips.data.internal.FeatureStore;
 import org.dltips.data.internal.ImageGrid;
-import org.dltips.data.internal.Sampling;
 import org.dltips.data.internal.Matrices;
+import org.dltips.data.internal.Sampling;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.awt.image.BufferedImage;
@@ -23,7 +23,7 @@ public final class Dataset {
     private final int[] labels;
     private final int inputSize;
     private final int numClasses;
-    private final ImageFormat shape;
+    private final ImageFormat format;
     private INDArray oneHotMatrix;
 
     /**
@@ -36,12 +36,12 @@ public final class Dataset {
                 labels, inputSize, numClasses, ImageFormat.features(inputSize, numClasses));
     }
 
-    Dataset(FeatureStore store, int[] labels, int inputSize, int numClasses, ImageFormat shape) {
+    Dataset(FeatureStore store, int[] labels, int inputSize, int numClasses, ImageFormat format) {
         this.store = store;
         this.labels = labels;
         this.inputSize = inputSize;
         this.numClasses = numClasses;
-        this.shape = shape;
+        this.format = format;
     }
 
     /** Number of examples. */
@@ -84,27 +84,27 @@ public final class Dataset {
 
     /** Image height in pixels (28 for MNIST); 1 for features that are not images. */
     public int imageHeight() {
-        return shape.height();
+        return format.height();
     }
 
     /** Image width in pixels (28 for MNIST); the input size for features that are not images. */
     public int imageWidth() {
-        return shape.width();
+        return format.width();
     }
 
     /** Whether the values are raw pixels, scaled pixels, or other features. */
     public PixelScale pixelScale() {
-        return shape.scale();
+        return format.scale();
     }
 
     /** True when the pixels have been divided by 255 with {@link #scaled()}. */
     public boolean isScaled() {
-        return shape.scale() == PixelScale.SCALED;
+        return format.scale() == PixelScale.SCALED;
     }
 
     /** Name of each class, by label: "0".."9" for digits, "T-shirt/top", "Trouser", ... for Fashion-MNIST. */
     public List<String> classNames() {
-        return shape.classNames();
+        return format.classNames();
     }
 
     /** The first {@code n} examples, in order; {@code mnist.train().first(10_000)} is the lecture's set. */
@@ -114,7 +114,7 @@ public final class Dataset {
 
     /** The examples at {@code indices}, in that order (an index may repeat). */
     public Dataset select(int... indices) {
-        return new Dataset(store.select(indices), Checks.gather(labels, indices), inputSize, numClasses, shape);
+        return new Dataset(store.select(indices), Checks.gather(labels, indices), inputSize, numClasses, format);
     }
 
     /** All examples in an order shuffled with {@code seed}: the same seed gives the same order. */
@@ -147,7 +147,7 @@ public final class Dataset {
      *                               dividing twice would silently shrink the inputs 255 times more
      */
     public Dataset scaled() {
-        return new Dataset(store.times(1f / 255f), labels, inputSize, numClasses, shape.scaledCopy());
+        return new Dataset(store.times(1f / 255f), labels, inputSize, numClasses, format.scaledCopy());
     }
 
     /**
@@ -157,9 +157,9 @@ public final class Dataset {
      * @throws IllegalStateException on raw pixels 0..255, where such noise would be 255 times too weak
      */
     public Dataset withNoise(double stddev, long seed) {
-        shape.checkNoise(stddev, seed);
+        format.checkNoise(stddev, seed);
         float[] noisy = Sampling.withGaussianNoise(featureArray(), stddev, seed);
-        return new Dataset(FeatureStore.ofFloats(noisy, inputSize), labels, inputSize, numClasses, shape);
+        return new Dataset(FeatureStore.ofFloats(noisy, inputSize), labels, inputSize, numClasses, format);
     }
 
     /** Number of examples of each class, indexed by label. */
@@ -183,11 +183,11 @@ public final class Dataset {
     /** Examples {@code from..from+count-1} drawn as an image grid, 8 per row, with class names underneath. */
     public BufferedImage imageGrid(int from, int count) {
         Objects.checkFromIndexSize(from, Checks.checkCount(count, size(), "imageGrid"), size());
-        return ImageGrid.draw(store, labels, classNames(), imageHeight(), imageWidth(), from, count, shape.toUnit());
+        return ImageGrid.draw(store, labels, classNames(), imageHeight(), imageWidth(), from, count, format.toUnit());
     }
 
     @Override
     public String toString() {
-        return "Dataset of " + size() + " examples, " + shape.describe() + ", " + numClasses + " classes";
+        return "Dataset of " + size() + " examples, " + format.describe() + ", " + numClasses + " classes";
     }
 }

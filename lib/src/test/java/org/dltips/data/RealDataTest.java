@@ -68,18 +68,23 @@ class RealDataTest {
         ImageIO.write(test.withNoise(1.0, 42).imageGrid(0, 16), "png", Path.of("target", "mnist-noisy.png").toFile());
     }
 
+    /** Best of three, since the machine may be busy with other work: reading the code's speed, not the load. */
     @Test
     void loadingFromTheCacheIsFast() {
         loadOrSkip(Mnist::load);
-        Resolver resolver = new Resolver(DataSettings.fromEnvironment(), note -> { });
-        long start = System.nanoTime();
-        ImageSet fresh = Loader.fromFiles(DatasetSpec.MNIST, resolver.resolve(DatasetSpec.MNIST));
-        float[] pixels = fresh.train().featureArray();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("MNIST read, verified and converted to floats in %.3f s from %s%n", seconds,
-                resolver.lastSources());
-        assertEquals(60_000 * 784, pixels.length);
-        assertTrue(seconds < 1.5, "loading took " + seconds + " s");
+        double best = Double.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            Resolver resolver = new Resolver(DataSettings.fromEnvironment(), note -> { });
+            long start = System.nanoTime();
+            ImageSet fresh = Loader.fromFiles(DatasetSpec.MNIST, resolver.resolve(DatasetSpec.MNIST));
+            float[] pixels = fresh.train().scaled().featureArray();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("MNIST read, verified and 60 000 images converted to floats in %.3f s from %s%n",
+                    seconds, resolver.lastSources());
+            assertEquals(60_000 * 784, pixels.length);
+            best = Math.min(best, seconds);
+        }
+        assertTrue(best < 1.0, "loading took " + best + " s at best");
     }
 
     @Test

@@ -65,7 +65,7 @@ class ResolverTest {
         DatasetSpec spec = Fixtures.tinySpec(List.of(server.mirror("good")), null);
         Resolver resolver = resolver(dir);
         assertSameFiles(FILES, resolver.resolve(spec));
-        assertEquals(List.of(FILES.keySet().stream().sorted().toArray()), List.of(listing(dir.resolve("mnist")).toArray()));
+        assertEquals(FILES.keySet().stream().sorted().toList(), listing(dir.resolve("mnist")));
         assertEquals(4, server.requests.size());
         assertSameFiles(FILES, resolver.resolve(spec));
         assertEquals(List.of("cache " + dir.resolve("mnist")), resolver.lastSources());
@@ -85,14 +85,15 @@ class ResolverTest {
         assertSameFiles(FILES, resolver(dir).resolve(spec));
 
         assertEquals(List.of("/good/train-labels-idx1-ubyte.gz"), server.requests);
-        assertArrayEquals(FILES.get(DatasetSpec.TRAIN_LABELS), Files.readAllBytes(cache.resolve(DatasetSpec.TRAIN_LABELS)));
+        assertArrayEquals(FILES.get(DatasetSpec.TRAIN_LABELS),
+                Files.readAllBytes(cache.resolve(DatasetSpec.TRAIN_LABELS)));
         assertEquals(1, notes.size(), notes.toString());
         String note = notes.get(0);
         assertTrue(note.startsWith("Warning: " + cache.resolve(DatasetSpec.TRAIN_LABELS) + " has the wrong checksum: "
                 + "SHA-256 of its 38 uncompressed bytes is "), note);
         assertTrue(note.endsWith(", expected " + spec.checksum(DatasetSpec.TRAIN_LABELS) + " (a damaged, partial or "
                 + "different file); removed it, it will be fetched again."), note);
-        assertEquals(List.of(FILES.keySet().stream().sorted().toArray()), List.of(listing(cache).toArray()));
+        assertEquals(FILES.keySet().stream().sorted().toList(), listing(cache));
     }
 
     @Test

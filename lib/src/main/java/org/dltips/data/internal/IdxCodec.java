@@ -78,7 +78,8 @@ public final class IdxCodec {
                 throw truncated(source, bytes.length, expected);
             }
             throw new IllegalArgumentException(source + " holds " + bytes.length + " bytes but its header "
-                    + shape(dims) + " needs exactly " + expected + ". The file is damaged: delete it and fetch it again.");
+                    + shape(dims) + " needs exactly " + expected
+                    + ". The file is damaged: delete it and fetch it again.");
         }
         return new IdxArray(dims, bytes, header);
     }

@@ -36,7 +36,7 @@ public final class Resolver {
         return settings.cacheRoot().resolve(spec.id());
     }
 
-    /** The sources that provided files in the last {@link #resolve}, such as {@code [cache /root/.cache/dltips/mnist]}. */
+    /** The sources that provided files in the last {@link #resolve}: {@code [cache /root/.cache/dltips/mnist]}. */
     public List<String> lastSources() {
         return List.copyOf(used);
     }

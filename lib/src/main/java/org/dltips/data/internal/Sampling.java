@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * Seeded random choices behind subsets and noise: a permutation, a stratified sample, Gaussian noise. Uses {@link Random}, whose
- * sequence is fixed by the Java specification, so a seed gives the same result on every Java version.
+ * Seeded random choices behind subsets and noise: a permutation, a stratified sample, Gaussian noise. Uses
+ * {@link Random}, whose sequence is fixed by the Java specification, so a seed gives the same result on every
+ * Java version.
  *
  * <p>{@code int[] order = Sampling.permutation(60_000, 7);}
  */
