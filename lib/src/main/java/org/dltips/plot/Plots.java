@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.dltips.data.Dataset;
 import org.dltips.lesson.Results;
 import org.dltips.playground.Surface;
 import org.dltips.playground.Trajectory;
@@ -121,7 +122,8 @@ public final class Plots {
     }
 
     /**
-     * Greyscale images in a grid with optional captions; pixels 0–1 or 0–255 (detected), clipped to that range.
+     * Greyscale images in a grid with optional captions. Pixels are read as 0–255 when they exceed 1.5 and none is
+     * negative, otherwise as 0–1 (values outside, e.g. from added noise, are clipped).
      * {@code Plots.imageGrid(rows, 28, 28, List.of("5", "0", "4"), 10)}
      */
     public static BufferedImage imageGrid(List<float[]> images, int width, int height, List<String> captions,
@@ -132,6 +134,14 @@ public final class Plots {
     /** Greyscale images without captions, 10 per row. {@code Plots.imageGrid(rows, 28, 28)} */
     public static BufferedImage imageGrid(List<float[]> images, int width, int height) {
         return ImageGrid.draw(images, width, height, List.of(), 10);
+    }
+
+    /**
+     * The first {@code count} images of a data set (square images, e.g. 784 = 28 × 28) captioned with their labels.
+     * {@code Plots.imageGrid(train, 20)}
+     */
+    public static BufferedImage imageGrid(Dataset data, int count) {
+        return ImageGrid.fromDataset(data, count);
     }
 
     /**

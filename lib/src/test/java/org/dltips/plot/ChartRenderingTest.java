@@ -1,6 +1,5 @@
 package org.dltips.plot;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -154,7 +153,6 @@ class ChartRenderingTest {
             }
         }
         double share = different / (image.getWidth() * image.getHeight() / 4.0);
-        assertTrue(share > 0.01, png + " has content: " + share);
-        assertEquals(true, share < 0.999 || background != image.getRGB(image.getWidth() / 2, image.getHeight() / 2));
+        assertTrue(share > 0.01, png + " has content beyond its background colour: " + share);
     }
 }

@@ -3,7 +3,10 @@ package org.dltips.plot.internal;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.dltips.data.Dataset;
 
 /** Small greyscale images in a grid, each with an optional caption. */
 public final class ImageGrid {
@@ -32,7 +35,8 @@ public final class ImageGrid {
             throw new IllegalArgumentException("got " + captions.size() + " captions for " + images.size()
                     + " images; give one caption per image, or none");
         }
-        boolean byteScale = maximum(images) > 1.5f;
+        // raw pixels are 0-255 and never negative; scaled ones (maybe with added noise) are shown on 0-1
+        boolean byteScale = maximum(images) > 1.5f && minimum(images) >= 0f;
         int cols = Math.max(1, Math.min(columns, images.size()));
         int rows = (images.size() + cols - 1) / cols;
         int scale = Math.max(1, 84 / Math.max(width, height));
@@ -63,6 +67,37 @@ public final class ImageGrid {
         }
         g.dispose();
         return out;
+    }
+
+    public static BufferedImage fromDataset(Dataset data, int count) {
+        int side = (int) Math.round(Math.sqrt(data.inputSize()));
+        if (side * side != data.inputSize()) {
+            throw new IllegalArgumentException("images must be square to draw them from a data set, got "
+                    + data.inputSize() + " features per example; use imageGrid(rows, width, height, captions, columns)");
+        }
+        if (count < 1 || count > data.size()) {
+            throw new IllegalArgumentException("count must be between 1 and the data set's size " + data.size()
+                    + ", got " + count);
+        }
+        float[] all = data.featureArray();
+        int[] labels = data.labels();
+        List<float[]> images = new ArrayList<>(count);
+        List<String> captions = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            images.add(Arrays.copyOfRange(all, i * data.inputSize(), (i + 1) * data.inputSize()));
+            captions.add(Integer.toString(labels[i]));
+        }
+        return draw(images, side, side, captions, 10);
+    }
+
+    private static float minimum(List<float[]> images) {
+        float min = Float.POSITIVE_INFINITY;
+        for (float[] image : images) {
+            for (float v : image) {
+                min = Math.min(min, v);
+            }
+        }
+        return min;
     }
 
     private static float maximum(List<float[]> images) {
