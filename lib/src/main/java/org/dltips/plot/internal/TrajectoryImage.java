@@ -36,7 +36,7 @@ public final class TrajectoryImage {
         double[] min = surface.minimum();
         star(clipped, px(surface, min[0]), py(surface, min[1]));
         for (int i = 0; i < paths.size(); i++) {
-            float width = 2.2f + 1.8f * (paths.size() - 1 - i);
+            float width = Math.min(5f, 2f + 1f * (paths.size() - 1 - i));
             path(clipped, surface, paths.get(i), Style.color(i), width);
         }
         for (int i = 0; i < paths.size(); i++) {
