@@ -21,6 +21,7 @@ import org.dltips.plot.internal.Curves;
 import org.dltips.plot.internal.Gradients;
 import org.dltips.plot.internal.ImageGrid;
 import org.dltips.plot.internal.Panels;
+import org.dltips.plot.internal.StepCurves;
 import org.dltips.plot.internal.Style;
 import org.dltips.plot.internal.TrajectoryImage;
 import org.dltips.train.EpochStats;
@@ -155,6 +156,14 @@ public final class Plots {
     /** Optimizer paths over a surface's height map. {@code Plots.trajectories(Surface.rosenbrock(), adamPath, rmsPath)} */
     public static BufferedImage trajectories(Surface surface, Trajectory... paths) {
         return TrajectoryImage.draw(surface, List.of(paths));
+    }
+
+    /**
+     * The height f at every step of each path, log scale: who gets low, and how fast.
+     * {@code Plots.heightPerStep(adamPath, rmsPropPath)}
+     */
+    public static XYChart heightPerStep(Trajectory... paths) {
+        return StepCurves.heights(List.of(paths));
     }
 
     /** An XChart chart rendered to an image. {@code Plots.toImage(Plots.activations())} */

@@ -44,6 +44,7 @@ class ChartRenderingTest {
         check(Plots.savePng(Plots.loss("cross-entropy", epochs), file("loss.png")), 640, 400);
         check(Plots.savePng(Plots.accuracy("cross-entropy", epochs), file("accuracy.png")), 640, 400);
         check(Plots.savePng(Plots.learningCurves("cross-entropy", epochs), file("learning-curves.png")), 1000, 380);
+        check(Plots.savePng(Plots.loss("100 epochs", Fixtures.run(100, 0.1, 0.99, 0.9)), file("loss-100.png")), 640, 400);
     }
 
     @Test
@@ -120,6 +121,11 @@ class ChartRenderingTest {
                 Playground.run(banana, Optimizers.adagrad(1), 1000),
                 Playground.run(banana, Optimizers.rmsProp(0.01), 1000),
                 Playground.run(banana, Optimizers.adam(0.01), 1000)), file("trajectories-rosenbrock.png")), 600, 500);
+        check(Plots.savePng(Plots.heightPerStep(
+                Playground.run(banana, Optimizers.adagrad(1), 1000),
+                Playground.run(banana, Optimizers.rmsProp(0.01), 1000),
+                Playground.run(banana, Optimizers.adam(0.01), 1000),
+                Playground.run(banana, Optimizers.gradientDescent(0.01), 1000)), file("height-per-step.png")), 640, 400);
         Surface holes = Surface.rastrigin();
         check(Plots.savePng(Plots.trajectories(holes,
                 Playground.run(holes, Optimizers.gradientDescent(0.001), -4.4, 3.8, 3000),

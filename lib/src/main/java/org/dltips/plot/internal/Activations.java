@@ -69,8 +69,7 @@ public final class Activations {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setYAxisMin(derivatives ? -0.05 : -2.0);
         chart.getStyler().setYAxisMax(derivatives ? 1.9 : 4.0);
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(
-                x -> Math.abs(x - Math.rint(x)) < 1e-9 ? Long.toString(Math.round(x)) : "");
+
         chart.getStyler().setXAxisMin(-4.0);
         chart.getStyler().setXAxisMax(4.0);
         int index = 0;
@@ -90,6 +89,7 @@ public final class Activations {
             series.setMarker(SeriesMarkers.NONE);
             index++;
         }
+        Style.spreadXTicks(chart, -4, 0, 0.37);
         return chart;
     }
 }

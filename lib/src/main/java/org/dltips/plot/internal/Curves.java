@@ -71,6 +71,11 @@ public final class Curves {
             throw new IllegalArgumentException("nothing to draw: no epoch has a measured " + metrics
                     + "; train first, and pass a validation set to fit for validation metrics");
         }
+        if (maxEpochs > 25) {
+            XYSeries first = chart.getSeriesMap().values().iterator().next();
+            Style.spreadXTicks(chart, first.getXData()[0], first.getYData()[0], 1.37);
+            chart.getStyler().setXAxisDecimalPattern("#");
+        }
         if (maxEpochs <= 1) {
             chart.getStyler().setXAxisMin(0.5);
             chart.getStyler().setXAxisMax(1.5);

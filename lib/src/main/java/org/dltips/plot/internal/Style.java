@@ -34,6 +34,19 @@ public final class Style {
         return PALETTE[index % PALETTE.length];
     }
 
+    /**
+     * Adds an invisible, unevenly spaced two-point series at ({@code x}, {@code y}) and a little to the right
+     * ({@code dx}). XChart packs x tick labels densely when every series has evenly spaced x values (its issue
+     * #731); one uneven series restores normal tick spacing. Call after the real series were added.
+     */
+    public static void spreadXTicks(org.knowm.xchart.XYChart chart, double x, double y, double dx) {
+        org.knowm.xchart.XYSeries hidden = chart.addSeries(" ", new double[] {x, x + dx}, new double[] {y, y});
+        hidden.setShowInLegend(false);
+        hidden.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        hidden.setLineColor(new Color(0, 0, 0, 0));
+        chart.getStyler().setXAxisDecimalPattern("#.##");
+    }
+
     /** Applies the shared look to an XChart styler. */
     public static void apply(AxesChartStyler styler) {
         styler.setChartBackgroundColor(Color.WHITE);
