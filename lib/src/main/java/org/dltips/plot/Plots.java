@@ -20,6 +20,7 @@ import org.dltips.plot.internal.ConfusionMatrixImage;
 import org.dltips.plot.internal.Curves;
 import org.dltips.plot.internal.Gradients;
 import org.dltips.plot.internal.ImageGrid;
+import org.dltips.plot.internal.Marks;
 import org.dltips.plot.internal.Panels;
 import org.dltips.plot.internal.StepCurves;
 import org.dltips.plot.internal.Style;
@@ -77,6 +78,14 @@ public final class Plots {
         String what = Arrays.stream(metrics).map(Metric::label).reduce((a, b) -> a + " and " + b).orElseThrow();
         return Curves.chart(Character.toUpperCase(what.charAt(0)) + what.substring(1), runs, List.of(metrics),
                 Style.WIDTH, Style.HEIGHT);
+    }
+
+    /**
+     * Marks one epoch on a curve chart with a dashed vertical line and a label, e.g. early stopping's best epoch.
+     * {@code Plots.markEpoch(Plots.loss("big net", history.epochs()), 7, "best validation loss")}
+     */
+    public static XYChart markEpoch(XYChart chart, int epoch, String label) {
+        return Marks.epoch(chart, epoch, label);
     }
 
     /**

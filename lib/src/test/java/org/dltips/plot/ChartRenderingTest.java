@@ -44,6 +44,8 @@ class ChartRenderingTest {
         check(Plots.savePng(Plots.loss("cross-entropy", epochs), file("loss.png")), 640, 400);
         check(Plots.savePng(Plots.accuracy("cross-entropy", epochs), file("accuracy.png")), 640, 400);
         check(Plots.savePng(Plots.learningCurves("cross-entropy", epochs), file("learning-curves.png")), 1000, 380);
+        check(Plots.savePng(Plots.markEpoch(Plots.loss("cross-entropy", epochs), 12, "best validation loss"),
+                file("loss-marked.png")), 640, 400);
         check(Plots.savePng(Plots.loss("100 epochs", Fixtures.run(100, 0.1, 0.99, 0.9)), file("loss-100.png")), 640, 400);
     }
 
