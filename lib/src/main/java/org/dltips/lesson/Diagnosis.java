@@ -28,6 +28,11 @@ import org.dltips.train.EpochStats;
  * <li>Otherwise {@link Verdict#GOOD}.</li>
  * </ol>
  * The defaults suit MNIST-like digits; {@link #thresholds(double, double)} changes them for harder data.
+ *
+ * <p>Built from epochs, it also reads the curves ({@link #notes()}): a validation loss that ends more than 10%
+ * above its best while the training loss kept falling (overfitting, with the epoch early stopping would keep); a
+ * training loss that went up in at least a third of the epochs (5 or more epochs; the rate is probably too big);
+ * a training loss that became NaN or infinite.
  */
 public final class Diagnosis implements Displayable {
 
@@ -44,15 +49,17 @@ public final class Diagnosis implements Displayable {
     private final double gap;
     private final int majorityClass;
     private final double majorityShare;
+    private final List<String> notes;
 
     private Diagnosis(double train, double test, double goodTraining, double gap, int majorityClass,
-                      double majorityShare) {
+                      double majorityShare, List<String> notes) {
         this.train = train;
         this.test = test;
         this.goodTraining = goodTraining;
         this.gap = gap;
         this.majorityClass = majorityClass;
         this.majorityShare = majorityShare;
+        this.notes = List.copyOf(notes);
     }
 
     /** Diagnoses from final training and test accuracy. {@code Diagnosis.of(0.998, 0.956)} */
@@ -61,7 +68,7 @@ public final class Diagnosis implements Displayable {
             throw new IllegalArgumentException("the diagnosis needs the training accuracy, got NaN (not measured); "
                     + "measure accuracy on the training set, e.g. model.evaluate(train)");
         }
-        return new Diagnosis(trainAccuracy, testAccuracy, GOOD_TRAINING, GAP, -1, Double.NaN);
+        return new Diagnosis(trainAccuracy, testAccuracy, GOOD_TRAINING, GAP, -1, Double.NaN, List.of());
     }
 
     /** Diagnoses from the last epoch: training accuracy and validation (test) accuracy. {@code Diagnosis.of(history.epochs())} */
@@ -70,12 +77,13 @@ public final class Diagnosis implements Displayable {
             throw new IllegalArgumentException("the diagnosis needs at least one epoch, got none; train first");
         }
         EpochStats last = epochs.get(epochs.size() - 1);
-        return of(last.trainAccuracy(), last.validationAccuracy());
+        Diagnosis d = of(last.trainAccuracy(), last.validationAccuracy());
+        return new Diagnosis(d.train, d.test, d.goodTraining, d.gap, -1, Double.NaN, CurveSigns.read(epochs));
     }
 
     /** Uses other bars, e.g. for noisy data. {@code Diagnosis.of(0.85, 0.80).thresholds(0.8, 0.1)} */
     public Diagnosis thresholds(double goodTrainingAccuracy, double allowedGap) {
-        return new Diagnosis(train, test, goodTrainingAccuracy, allowedGap, majorityClass, majorityShare);
+        return new Diagnosis(train, test, goodTrainingAccuracy, allowedGap, majorityClass, majorityShare, notes);
     }
 
     /** Adds the model's predicted classes (on any set) to detect "predicts one class". {@code d.withPredictions(predicted)} */
@@ -89,7 +97,7 @@ public final class Diagnosis implements Displayable {
         }
         Map.Entry<Integer, Integer> top = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
         return new Diagnosis(train, test, goodTraining, gap, top.getKey(),
-                top.getValue() / (double) predictedClasses.length);
+                top.getValue() / (double) predictedClasses.length, notes);
     }
 
     /** The conclusion. */
@@ -109,6 +117,14 @@ public final class Diagnosis implements Displayable {
     /** What to try next, in the lecture's order of usefulness. */
     public List<String> suggestions() {
         return Advice.forVerdict(verdict());
+    }
+
+    /**
+     * What the learning curves show besides the final numbers (only for {@link #of(List)}): a validation loss that
+     * rose again (overfitting), a training loss that jumps around or blew up (rate too big).
+     */
+    public List<String> notes() {
+        return notes;
     }
 
     /** The verdict with the numbers behind it, in one paragraph. */
@@ -133,6 +149,7 @@ public final class Diagnosis implements Displayable {
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("Diagnosis: ").append(summary());
+        notes.forEach(note -> text.append("\nNote: ").append(note).append('.'));
         List<String> tips = suggestions();
         if (!tips.isEmpty()) {
             text.append("\nTry:");
@@ -145,6 +162,7 @@ public final class Diagnosis implements Displayable {
     public Map<String, String> mimeBundle() {
         StringBuilder html = new StringBuilder("<div class=\"dltips-diagnosis\"><p><b>Diagnosis: ")
                 .append(Text.html(verdict().meaning())).append("</b></p><p>").append(Text.html(summary())).append("</p>");
+        notes.forEach(note -> html.append("<p>Note: ").append(Text.html(note)).append(".</p>"));
         List<String> tips = suggestions();
         if (!tips.isEmpty()) {
             html.append("<p>Try:</p><ul>");

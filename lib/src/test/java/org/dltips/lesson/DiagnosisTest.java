@@ -63,6 +63,40 @@ class DiagnosisTest {
     }
 
     @Test
+    void aValidationLossThatRisesAgainIsNotedAsOverfitting() {
+        List<EpochStats> epochs = List.of(new EpochStats(1, 1.0, 0.80, 1.0, 0.78, 1, 1),
+                new EpochStats(2, 0.5, 0.95, 0.6, 0.90, 1, 1), new EpochStats(3, 0.2, 0.99, 0.7, 0.89, 1, 1),
+                new EpochStats(4, 0.1, 1.00, 0.9, 0.88, 1, 1));
+        Diagnosis d = Diagnosis.of(epochs);
+        assertEquals(Verdict.GENERALIZATION, d.verdict());
+        assertEquals(List.of("the validation loss was lowest at epoch 2 (0.6) and rose to 0.9 by epoch 4 while the "
+                + "training loss kept falling: overfitting; early stopping would keep epoch 2"), d.notes());
+        assertTrue(d.toString().contains("\nNote: the validation loss was lowest at epoch 2"), d.toString());
+    }
+
+    @Test
+    void aJumpingOrExplodingTrainingLossPointsAtTheLearningRate() {
+        double[] losses = {2.0, 1.5, 1.8, 1.2, 1.6, 1.1};
+        List<EpochStats> jumping = new java.util.ArrayList<>();
+        for (int i = 0; i < losses.length; i++) {
+            jumping.add(new EpochStats(i + 1, losses[i], 0.5, Double.NaN, Double.NaN, 1, 1));
+        }
+        assertEquals(List.of("the training loss went up in 2 of 5 epochs: a loss that jumps around suggests the "
+                + "learning rate is too big"), Diagnosis.of(jumping).notes());
+        List<EpochStats> exploded = List.of(new EpochStats(1, 2.0, 0.1, 2, 0.1, 1, 1),
+                new EpochStats(2, Double.NaN, 0.1, Double.NaN, 0.1, 1, 1));
+        assertEquals(List.of("the training loss became NaN at epoch 2: the learning rate is too big, or the inputs "
+                + "are not normalized"), Diagnosis.of(exploded).notes());
+    }
+
+    @Test
+    void smoothCurvesHaveNoNotes() {
+        List<EpochStats> smooth = List.of(new EpochStats(1, 1.0, 0.9, 1.0, 0.9, 1, 1),
+                new EpochStats(2, 0.5, 0.95, 0.6, 0.94, 1, 1));
+        assertEquals(List.of(), Diagnosis.of(smooth).notes());
+    }
+
+    @Test
     void displaysAsHtmlTextAndJson() {
         var bundle = Diagnosis.of(0.991, 0.612).mimeBundle();
         assertTrue(bundle.get("text/html").contains("<b>Diagnosis: a generalization problem"), bundle.get("text/html"));
