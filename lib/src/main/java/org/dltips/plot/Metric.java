@@ -1,48 +1,37 @@
 package org.dltips.plot;
 
-import java.util.function.ToDoubleFunction;
 import org.dltips.train.EpochStats;
 
 /**
  * A per-epoch number to draw or tabulate. Introduced in the first notebook with the learning curves.
  *
  * <p>{@code Plots.compare(runs, Metric.TRAIN_ACCURACY)}
+ *
+ * <p>Same constants, {@code of} and {@code label} as the training package's metric, so that the two can become
+ * one when the packages meet.
  */
 public enum Metric {
-    TRAIN_LOSS("training loss", "loss", EpochStats::trainLoss),
-    VALIDATION_LOSS("validation loss", "loss", EpochStats::validationLoss),
-    TRAIN_ACCURACY("training accuracy", "accuracy", EpochStats::trainAccuracy),
-    VALIDATION_ACCURACY("validation accuracy", "accuracy", EpochStats::validationAccuracy),
-    SECONDS("seconds per epoch", "seconds", EpochStats::seconds),
-    SAMPLES_PER_SECOND("samples per second", "samples / s", EpochStats::samplesPerSecond);
+    /** Loss on the training set. */
+    TRAIN_LOSS,
+    /** Accuracy on the training set. */
+    TRAIN_ACCURACY,
+    /** Loss on the validation or test set. */
+    VALIDATION_LOSS,
+    /** Accuracy on the validation or test set. */
+    VALIDATION_ACCURACY;
 
-    private final String label;
-    private final String unit;
-    private final ToDoubleFunction<EpochStats> reader;
-
-    Metric(String label, String unit, ToDoubleFunction<EpochStats> reader) {
-        this.label = label;
-        this.unit = unit;
-        this.reader = reader;
+    /** This metric's value in {@code stats} (NaN when not measured). */
+    public double of(EpochStats stats) {
+        return switch (this) {
+            case TRAIN_LOSS -> stats.trainLoss();
+            case TRAIN_ACCURACY -> stats.trainAccuracy();
+            case VALIDATION_LOSS -> stats.validationLoss();
+            case VALIDATION_ACCURACY -> stats.validationAccuracy();
+        };
     }
 
-    /** Words for titles and legends, e.g. "training accuracy". */
+    /** Lower-case words for legends, e.g. "validation loss". */
     public String label() {
-        return label;
-    }
-
-    /** Words for an axis, e.g. "accuracy". */
-    public String unit() {
-        return unit;
-    }
-
-    /** The metric's value in one epoch (NaN when not measured). */
-    public double of(EpochStats epoch) {
-        return reader.applyAsDouble(epoch);
-    }
-
-    /** True for the metrics measured on the held-out (validation or test) set. */
-    public boolean heldOut() {
-        return this == VALIDATION_LOSS || this == VALIDATION_ACCURACY;
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 }

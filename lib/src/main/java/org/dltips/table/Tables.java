@@ -32,8 +32,9 @@ public final class Tables {
                 column("train_accuracy", epochs, Metric.TRAIN_ACCURACY),
                 column("validation_loss", epochs, Metric.VALIDATION_LOSS),
                 column("validation_accuracy", epochs, Metric.VALIDATION_ACCURACY),
-                column("seconds", epochs, Metric.SECONDS),
-                column("samples_per_second", epochs, Metric.SAMPLES_PER_SECOND));
+                DoubleColumn.create("seconds", epochs.stream().mapToDouble(EpochStats::seconds).toArray()),
+                DoubleColumn.create("samples_per_second",
+                        epochs.stream().mapToDouble(EpochStats::samplesPerSecond).toArray()));
     }
 
     /**

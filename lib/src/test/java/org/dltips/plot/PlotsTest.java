@@ -22,7 +22,7 @@ class PlotsTest {
         List<EpochStats> trainOnly = List.of(new EpochStats(1, 1.0, 0.5, Double.NaN, Double.NaN, 1, 1),
                 new EpochStats(2, 0.5, 0.8, Double.NaN, Double.NaN, 1, 1));
         XYChart chart = Plots.accuracy("no validation", trainOnly);
-        assertEquals(List.of("training accuracy"), new ArrayList<>(chart.getSeriesMap().keySet()));
+        assertEquals(List.of("train accuracy"), new ArrayList<>(chart.getSeriesMap().keySet()));
         assertEquals("Accuracy: no validation", chart.getTitle());
         assertEquals("epoch", chart.getXAxisTitle());
     }

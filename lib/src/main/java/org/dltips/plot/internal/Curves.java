@@ -19,17 +19,18 @@ public final class Curves {
 
     public static XYChart chart(String title, Map<String, List<EpochStats>> runs, List<Metric> metrics,
                                 int width, int height) {
-        String yTitle = metrics.stream().map(Metric::unit).distinct().reduce((a, b) -> a + " / " + b).orElse("");
+        String yTitle = metrics.stream().map(Metrics::unit).distinct().reduce((a, b) -> a + " / " + b).orElse("");
         boolean pairedStyles = runs.size() > 1 && metrics.size() == 2
-                && metrics.get(0).heldOut() != metrics.get(1).heldOut();
-        String fullTitle = pairedStyles ? Character.toUpperCase(metrics.get(0).unit().charAt(0))
-                + metrics.get(0).unit().substring(1) + " (solid: training, dashed: validation)" : title;
+                && Metrics.heldOut(metrics.get(0)) != Metrics.heldOut(metrics.get(1));
+        String unit = Metrics.unit(metrics.get(0));
+        String fullTitle = pairedStyles ? Character.toUpperCase(unit.charAt(0)) + unit.substring(1)
+                + " (solid: training, dashed: validation)" : title;
         int fullWidth = runs.size() > 1 ? width + 100 : width;
         XYChart chart = new XYChartBuilder().width(fullWidth).height(height).title(fullTitle)
                 .xAxisTitle("epoch").yAxisTitle(yTitle).build();
         Style.apply(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        boolean accuracyOnly = metrics.stream().allMatch(m -> m.unit().equals("accuracy"));
+        boolean accuracyOnly = metrics.stream().allMatch(m -> Metrics.unit(m).equals("accuracy"));
         if (accuracyOnly) {
             chart.getStyler().setYAxisMin(0.0);
             chart.getStyler().setYAxisMax(1.0);
@@ -57,9 +58,9 @@ public final class Curves {
                 XYSeries series = chart.addSeries(unique(chart, name), xs, ys);
                 series.setLineColor(Style.color(run));
                 series.setMarkerColor(Style.color(run));
-                series.setLineStyle(metric.heldOut() ? Style.DASHED : Style.SOLID);
+                series.setLineStyle(Metrics.heldOut(metric) ? Style.DASHED : Style.SOLID);
                 series.setMarker(xs.size() <= 30 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-                series.setShowInLegend(!(pairedStyles && metric.heldOut()));
+                series.setShowInLegend(!(pairedStyles && Metrics.heldOut(metric)));
             }
             run++;
         }
@@ -90,7 +91,7 @@ public final class Curves {
         if (runs == 1) {
             return metric.label();
         }
-        return metrics == 1 || (pairedStyles && !metric.heldOut()) ? run : run + " – " + metric.label();
+        return metrics == 1 || (pairedStyles && !Metrics.heldOut(metric)) ? run : run + " – " + metric.label();
     }
 
     private static String unique(XYChart chart, String name) {
