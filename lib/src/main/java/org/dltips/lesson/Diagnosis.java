@@ -88,16 +88,17 @@ public final class Diagnosis implements Displayable {
 
     /** Adds the model's predicted classes (on any set) to detect "predicts one class". {@code d.withPredictions(predicted)} */
     public Diagnosis withPredictions(int[] predictedClasses) {
-        if (predictedClasses == null || predictedClasses.length == 0) {
-            throw new IllegalArgumentException("withPredictions needs the predicted class of each example, got none");
-        }
-        Map<Integer, Integer> counts = new LinkedHashMap<>();
-        for (int c : predictedClasses) {
-            counts.merge(c, 1, Integer::sum);
-        }
-        Map.Entry<Integer, Integer> top = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        return new Diagnosis(train, test, goodTraining, gap, top.getKey(),
-                top.getValue() / (double) predictedClasses.length, notes);
+        Majority majority = Majority.ofPredictions(predictedClasses);
+        return new Diagnosis(train, test, goodTraining, gap, majority.predictedClass(), majority.share(), notes);
+    }
+
+    /**
+     * Like {@link #withPredictions(int[])}, from a confusion matrix (rows true classes, columns predicted).
+     * {@code d.withConfusionMatrix(evaluation.confusionMatrix())}
+     */
+    public Diagnosis withConfusionMatrix(int[][] counts) {
+        Majority majority = Majority.ofConfusionMatrix(counts);
+        return new Diagnosis(train, test, goodTraining, gap, majority.predictedClass(), majority.share(), notes);
     }
 
     /** The conclusion. */

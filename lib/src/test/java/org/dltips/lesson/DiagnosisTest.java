@@ -49,6 +49,17 @@ class DiagnosisTest {
     }
 
     @Test
+    void aConfusionMatrixWithOneFullColumnIsFailedTraining() {
+        int[][] counts = {{0, 98, 0}, {0, 113, 0}, {0, 95, 2}};
+        Diagnosis d = Diagnosis.of(0.37, 0.37).withConfusionMatrix(counts);
+        assertEquals(Verdict.FAILED_TRAINING, d.verdict());
+        assertTrue(d.summary().startsWith("Training failed: the network predicts class 1 for 99% of inputs"),
+                d.summary());
+        assertEquals("{\"verdict\": \"FAILED_TRAINING\", \"train_accuracy\": 0.37, \"test_accuracy\": 0.37, "
+                + "\"majority_share\": " + (306 / 308.0) + "}", d.mimeBundle().get("application/json"));
+    }
+
+    @Test
     void variedPredictionsDoNotCountAsOneClass() {
         int[] predicted = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
         assertEquals(Verdict.OPTIMIZATION, Diagnosis.of(0.5, 0.5).withPredictions(predicted).verdict());

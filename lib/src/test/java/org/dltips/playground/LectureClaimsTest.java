@@ -46,6 +46,16 @@ class LectureClaimsTest {
     }
 
     @Test
+    void rmsPropAdaptsFasterThanAdagradAlongTheBananaValley() {
+        double[][] starts = {{-1.5, 2}, {-1.2, 1}, {-1.8, 2.5}, {0, 2.5}, {1.8, -0.5}, {-0.5, -0.5}};
+        for (double[] start : starts) {
+            Trajectory adagrad = Playground.run(Surface.rosenbrock(), Optimizers.adagrad(1.0), start[0], start[1], 1000);
+            Trajectory rms = Playground.run(Surface.rosenbrock(), Optimizers.rmsProp(0.01), start[0], start[1], 1000);
+            assertTrue(rms.distanceToMinimum() < adagrad.distanceToMinimum(), rms + " vs " + adagrad);
+        }
+    }
+
+    @Test
     void rmsPropIsUnstableWhenItsRateIsBig() {
         double calm = swing(Playground.run(Surface.rosenbrock(), Optimizers.rmsProp(0.01), 1000));
         double wild = swing(Playground.run(Surface.rosenbrock(), Optimizers.rmsProp(1.0), 1000));
