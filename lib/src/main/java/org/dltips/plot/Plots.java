@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -93,16 +92,7 @@ public final class Plots {
      * {@code Plots.trainVsTest(Map.of("MSE", mse.epochs(), "cross-entropy", ce.epochs()))}
      */
     public static CategoryChart trainVsTest(Map<String, List<EpochStats>> runs) {
-        List<String> names = new ArrayList<>(runs.keySet());
-        double[] train = new double[names.size()];
-        double[] test = new double[names.size()];
-        for (int i = 0; i < names.size(); i++) {
-            List<EpochStats> epochs = runs.get(names.get(i));
-            EpochStats last = epochs.get(epochs.size() - 1);
-            train[i] = last.trainAccuracy();
-            test[i] = last.validationAccuracy();
-        }
-        return Bars.trainVsTest("Training vs test accuracy", names, train, test);
+        return Bars.trainVsTest(runs);
     }
 
     /** Bars of training vs test accuracy for every row of a results table. {@code Plots.trainVsTest(results)} */

@@ -3,6 +3,8 @@ package org.dltips.plot.internal;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.dltips.train.EpochStats;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
@@ -12,6 +14,21 @@ import org.knowm.xchart.style.Styler;
 public final class Bars {
 
     private Bars() {
+    }
+
+    public static CategoryChart trainVsTest(Map<String, List<EpochStats>> runs) {
+        List<String> names = new ArrayList<>(runs.keySet());
+        double[] train = new double[names.size()];
+        double[] test = new double[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            List<EpochStats> epochs = runs.get(names.get(i));
+            if (epochs.isEmpty()) {
+                throw new IllegalArgumentException("run \"" + names.get(i) + "\" has no epochs; train it before drawing");
+            }
+            train[i] = epochs.get(epochs.size() - 1).trainAccuracy();
+            test[i] = epochs.get(epochs.size() - 1).validationAccuracy();
+        }
+        return trainVsTest("Training vs test accuracy", names, train, test);
     }
 
     public static CategoryChart trainVsTest(String title, List<String> names, double[] train, double[] test) {
