@@ -32,7 +32,7 @@ public final class ConfusionMatrixImage {
         }
         int cell = Math.max(30, Math.min(48, 440 / n));
         boolean longNames = names.stream().mapToInt(String::length).max().orElse(0) > 3;
-        int left = 110;
+        int left = longNames ? 110 : 64;
         int top = longNames ? 130 : 86;
         BufferedImage out = Canvas.image(left + n * cell + 30, top + n * cell + 60);
         Graphics2D g = Canvas.graphics(out);
