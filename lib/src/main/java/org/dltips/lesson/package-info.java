@@ -1,0 +1,8 @@
+/**
+ * What every notebook ends with: a {@link org.dltips.lesson.Results} table (shown as HTML, read as JSON by the
+ * notebook tests), {@link org.dltips.lesson.Check}s that the lesson reproduced, and the lecture's
+ * "optimization or generalization?" {@link org.dltips.lesson.Diagnosis}.
+ *
+ * <p>{@code Diagnosis.of(history.epochs())}
+ */
+package org.dltips.lesson;

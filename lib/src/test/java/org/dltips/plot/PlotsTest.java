@@ -1,0 +1,111 @@
+package org.dltips.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dltips.data.Dataset;
+import org.dltips.train.EpochStats;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+
+/** What the charts contain, and what their errors say. */
+class PlotsTest {
+
+    @Test
+    void unmeasuredValidationIsLeftOutOfTheCurves() {
+        List<EpochStats> trainOnly = List.of(new EpochStats(1, 1.0, 0.5, Double.NaN, Double.NaN, 1, 1),
+                new EpochStats(2, 0.5, 0.8, Double.NaN, Double.NaN, 1, 1));
+        XYChart chart = Plots.accuracy("no validation", trainOnly);
+        assertEquals(List.of("train accuracy"), new ArrayList<>(chart.getSeriesMap().keySet()));
+        assertEquals("Accuracy: no validation", chart.getTitle());
+        assertEquals("epoch", chart.getXAxisTitle());
+    }
+
+    @Test
+    void pairedComparisonsNameRunsOnceAndExplainTheLineStyles() {
+        Map<String, List<EpochStats>> runs = new LinkedHashMap<>();
+        runs.put("SGD", Fixtures.run(5, 0.1, 0.8, 0.7));
+        runs.put("Adam", Fixtures.run(5, 0.8, 0.99, 0.96));
+        XYChart chart = Plots.compare(runs, Metric.TRAIN_ACCURACY, Metric.VALIDATION_ACCURACY);
+        assertEquals("Accuracy (solid: training, dashed: validation)", chart.getTitle());
+        assertEquals(List.of("SGD", "SGD – validation accuracy", "Adam", "Adam – validation accuracy"),
+                new ArrayList<>(chart.getSeriesMap().keySet()));
+        assertTrue(chart.getSeriesMap().get("SGD").isShowInLegend());
+        assertTrue(!chart.getSeriesMap().get("SGD – validation accuracy").isShowInLegend());
+    }
+
+    @Test
+    void nothingMeasuredIsAnErrorThatSaysWhy() {
+        List<EpochStats> none = List.of(new EpochStats(1, 1, 0.5, Double.NaN, Double.NaN, 1, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Plots.compare(Map.of("run", none), Metric.VALIDATION_ACCURACY));
+        assertEquals("nothing to draw: no epoch has a measured [VALIDATION_ACCURACY]; train first, and pass a "
+                + "validation set to fit for validation metrics", e.getMessage());
+    }
+
+    @Test
+    void unknownActivationListsTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plots.activations("swish"));
+        assertEquals("unknown activation \"swish\"; expected one of [sigmoid, tanh, relu, leakyrelu, selu, softplus]",
+                e.getMessage());
+        assertTrue(Plots.activations("Leaky ReLU").getSeriesMap().containsKey("Leaky ReLU (slope 0.1)"));
+    }
+
+    @Test
+    void imageGridChecksPixelCountsAndCaptions() {
+        IllegalArgumentException wrongSize = assertThrows(IllegalArgumentException.class,
+                () -> Plots.imageGrid(List.of(new float[10]), 28, 28));
+        assertEquals("image 0 has 10 pixels, expected 28 x 28 = 784; check the width and height",
+                wrongSize.getMessage());
+        IllegalArgumentException captions = assertThrows(IllegalArgumentException.class,
+                () -> Plots.imageGrid(List.of(new float[4]), 2, 2, List.of("a", "b"), 10));
+        assertEquals("got 2 captions for 1 images; give one caption per image, or none", captions.getMessage());
+    }
+
+    @Test
+    void imageGridReadsRawAndScaledPixelsAlike() {
+        float[] raw = {0, 255, 255, 0};
+        float[] scaled = {0, 1, 1, 0};
+        float[] noisy = {-0.7f, 2.5f, 1f, 0f};
+        BufferedImage a = Plots.imageGrid(List.of(raw), 2, 2);
+        BufferedImage b = Plots.imageGrid(List.of(scaled), 2, 2);
+        BufferedImage c = Plots.imageGrid(List.of(noisy), 2, 2);
+        int cell = 84 / 2;
+        int brightX = 6 + cell + 1;
+        int y = 6 + 1;
+        assertEquals(0xFFFFFF, a.getRGB(brightX, y) & 0xFFFFFF, "255 is white");
+        assertEquals(a.getRGB(brightX, y), b.getRGB(brightX, y), "1.0 is white too");
+        assertEquals(0xFFFFFF, c.getRGB(brightX, y) & 0xFFFFFF, "noise above 1 is clipped to white");
+        assertEquals(0x000000, c.getRGB(7, 7) & 0xFFFFFF, "noise below 0 is clipped to black");
+    }
+
+    @Test
+    void imageGridFromADatasetNeedsSquareImages() {
+        Dataset square = new Dataset(new float[2 * 4], new int[] {3, 1}, 4, 10);
+        assertTrue(Plots.imageGrid(square, 2).getWidth() > 0);
+        Dataset flat = new Dataset(new float[2 * 3], new int[] {0, 1}, 3, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plots.imageGrid(flat, 2));
+        assertEquals("images must be square to draw them from a data set, got 3 features per example; use "
+                + "imageGrid(rows, width, height, captions, columns)", e.getMessage());
+    }
+
+    @Test
+    void confusionMatrixMustBeSquareWithANamePerClass() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Plots.confusionMatrix(new int[][] {{1, 2}, {3}}, List.of("a", "b")));
+        assertEquals("the confusion matrix must be square, row 1 has 1 columns, expected 2", e.getMessage());
+    }
+
+    @Test
+    void gradientsMustHaveSomethingPositive() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Plots.gradientsPerLayer(Map.of("dead", new double[] {0, 0})));
+        assertTrue(e.getMessage().startsWith("nothing to draw: every gradient magnitude given is zero"), e.getMessage());
+    }
+}
