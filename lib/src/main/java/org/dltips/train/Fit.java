@@ -33,6 +33,18 @@ public final class Fit {
         return new Fit(epochs);
     }
 
+    /** The same settings with another number of epochs. {@code Fit.epochs(20).batchSize(10).withEpochs(5)} */
+    public Fit withEpochs(int epochs) {
+        Fit next = new Fit(epochs);
+        next.batchSize = batchSize;
+        next.shuffle = shuffle;
+        next.progress = progress;
+        next.evaluateTraining = evaluateTraining;
+        next.timeBudgetSeconds = timeBudgetSeconds;
+        next.callbacks = callbacks;
+        return next;
+    }
+
     /** Examples per update; the last batch of an epoch may be smaller. A size above the set size means one batch. */
     public Fit batchSize(int batchSize) {
         if (batchSize < 1) {
@@ -116,13 +128,6 @@ public final class Fit {
     }
 
     private Fit copy() {
-        Fit next = new Fit(epochs);
-        next.batchSize = batchSize;
-        next.shuffle = shuffle;
-        next.progress = progress;
-        next.evaluateTraining = evaluateTraining;
-        next.timeBudgetSeconds = timeBudgetSeconds;
-        next.callbacks = callbacks;
-        return next;
+        return withEpochs(epochs);
     }
 }
