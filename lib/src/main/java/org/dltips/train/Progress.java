@@ -5,6 +5,7 @@ import org.dltips.display.Output;
 import org.dltips.train.internal.ProgressView;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
 
 import java.util.Locale;
 
@@ -62,7 +63,7 @@ public final class Progress implements Callback {
 
     @Override
     public void onEpochEnd(Training training, EpochStats stats) {
-        status = line(stats);
+        status = line(stats, training.epochs());
         if (!rich) {
             Output.show(new ProgressView(stats.epoch(), training.epochs(), training.batches(), training.batches(),
                     training.elapsedSeconds(), Double.NaN, "").bar(20) + " " + status);
@@ -95,6 +96,7 @@ public final class Progress implements Callback {
         if (chart == null) {
             chart = new XYChartBuilder().width(600).height(300).title("Loss during training")
                     .xAxisTitle("epoch").yAxisTitle("loss").build();
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
             chart.addSeries("training", epochs, history.trainLoss());
             if (!Double.isNaN(history.last().validationLoss())) {
                 chart.addSeries("validation", epochs, history.validationLoss());
@@ -115,8 +117,8 @@ public final class Progress implements Callback {
                 training.batches(), training.elapsedSeconds(), lastLoss, status);
     }
 
-    static String line(EpochStats s) {
-        String text = String.format(Locale.ROOT, "epoch %d: train loss %.4f acc %.4f", s.epoch(), s.trainLoss(),
+    static String line(EpochStats s, int epochs) {
+        String text = String.format(Locale.ROOT, "epoch %d/%d: train loss %.4f acc %.4f", s.epoch(), epochs, s.trainLoss(),
                 s.trainAccuracy());
         if (!Double.isNaN(s.validationLoss())) {
             text += String.format(Locale.ROOT, " | validation loss %.4f acc %.4f", s.validationLoss(),
