@@ -58,8 +58,9 @@ final class RuntimeErrors {
             top = false;
         }
         if (real instanceof OutOfMemoryError) {
-            lines.add("The heap is full: the kernel dropped this cell's objects and keeps running. Use smaller data, "
-                    + "or raise -Xmx in the kernelspec (see the README).");
+            lines.add("The heap is full. The kernel keeps running and this cell's temporary objects are gone, but "
+                    + "variables still hold theirs: set large ones to null, use smaller data, or raise -Xmx in the "
+                    + "kernelspec (see the README).");
         }
         return new CellFailure(name, message, lines);
     }
