@@ -1,0 +1,110 @@
+package org.dltips.lesson;
+
+import org.dltips.train.EpochStats;
+import org.dltips.train.History;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The histories of an {@link Experiment}, variant by variant, and a table of their final numbers.
+ *
+ * <p>{@code comparison.table()} shows one row per variant: final training and test accuracy, losses, speed.
+ */
+public final class Comparison {
+
+    private final Map<String, List<History>> runs;
+    private final boolean hasTest;
+
+    Comparison(Map<String, List<History>> runs, boolean hasTest) {
+        this.runs = runs;
+        this.hasTest = hasTest;
+    }
+
+    /** The history of each variant's first run (its builder's own seed), in the order added. */
+    public LinkedHashMap<String, History> histories() {
+        LinkedHashMap<String, History> first = new LinkedHashMap<>();
+        runs.forEach((name, list) -> first.put(name, list.get(0)));
+        return first;
+    }
+
+    /** All runs of each variant, one history per seed. */
+    public Map<String, List<History>> runs() {
+        return runs;
+    }
+
+    /** The first-run history of {@code variant}. */
+    public History history(String variant) {
+        List<History> list = runs.get(variant);
+        if (list == null) {
+            throw new IllegalArgumentException("no variant \"" + variant + "\"; the variants are " + runs.keySet());
+        }
+        return list.get(0);
+    }
+
+    /**
+     * One row per variant: final train accuracy, test accuracy, train loss, test loss (as the last epoch
+     * measured them), seconds per epoch and samples per second. With repeats, the mean over runs plus a
+     * "± …" column with the standard deviation for each accuracy and loss.
+     */
+    public Table table() {
+        boolean spread = runs.values().stream().anyMatch(list -> list.size() > 1);
+        Table table = Table.create("comparison", StringColumn.create("variant", runs.keySet()));
+        add(table, "train accuracy", EpochStats::trainAccuracy, spread, 4);
+        if (hasTest) {
+            add(table, "test accuracy", EpochStats::validationAccuracy, spread, 4);
+        }
+        add(table, "train loss", EpochStats::trainLoss, spread, 4);
+        if (hasTest) {
+            add(table, "test loss", EpochStats::validationLoss, spread, 4);
+        }
+        table.addColumns(column("seconds/epoch", runs.values().stream()
+                .mapToDouble(list -> list.stream().mapToDouble(History::secondsPerEpoch).average().orElse(Double.NaN))
+                .toArray(), 2));
+        table.addColumns(column("samples/s", runs.values().stream()
+                .mapToDouble(list -> list.stream().mapToDouble(History::samplesPerSecond).average().orElse(Double.NaN))
+                .toArray(), 0));
+        return table;
+    }
+
+    @Override
+    public String toString() {
+        return table().printAll();
+    }
+
+    private void add(Table table, String name, ToDoubleFunction<EpochStats> field, boolean spread, int digits) {
+        double[] means = new double[runs.size()];
+        double[] deviations = new double[runs.size()];
+        int row = 0;
+        for (List<History> list : runs.values()) {
+            double[] values = list.stream().mapToDouble(h -> h.size() == 0 ? Double.NaN : field.applyAsDouble(h.last())).toArray();
+            double mean = 0;
+            for (double v : values) {
+                mean += v / values.length;
+            }
+            double squares = 0;
+            for (double v : values) {
+                squares += (v - mean) * (v - mean);
+            }
+            means[row] = mean;
+            deviations[row] = values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : 0;
+            row++;
+        }
+        table.addColumns(column(name, means, digits));
+        if (spread) {
+            table.addColumns(column("± " + name, deviations, digits));
+        }
+    }
+
+    private static DoubleColumn column(String name, double[] values, int digits) {
+        DoubleColumn column = DoubleColumn.create(name, values);
+        column.setPrintFormatter(digits == 0 ? NumberColumnFormatter.ints() : NumberColumnFormatter.fixedWithGrouping(digits));
+        return column;
+    }
+}

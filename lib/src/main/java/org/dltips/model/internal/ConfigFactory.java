@@ -1,0 +1,76 @@
+package org.dltips.model.internal;
+
+import org.dltips.model.Init;
+import org.dltips.model.Loss;
+import org.dltips.model.Optimizer;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import java.util.List;
+
+/**
+ * Turns the builder's description into a DL4J configuration. Dropout is given to us as the probability to
+ * drop a layer's OUTPUT (Keras); DL4J's {@code dropOut(p)} takes the probability to RETAIN the INPUT of the
+ * layer it is set on, so a drop probability d after layer k becomes {@code dropOut(1 - d)} on layer k + 1.
+ *
+ * <p>{@code ConfigFactory.configuration(784, layers, 0, 10, Loss.MSE, Optimizer.sgd(0.1), Init.XAVIER, 0, 0, 0, 1)}
+ */
+public final class ConfigFactory {
+
+    private ConfigFactory() {
+    }
+
+    /** DL4J's retain probability for a Keras-style drop probability. */
+    public static double retainProbability(double dropProbability) {
+        return 1.0 - dropProbability;
+    }
+
+    /** The full configuration; {@code outputDrop} is the drop probability on the output layer's input. */
+    public static MultiLayerConfiguration configuration(int inputSize, List<LayerSpec> hidden, double outputDrop,
+                                                        int outputs, Loss loss, Optimizer optimizer, Init init,
+                                                        double l1, double l2, double weightDecay, long seed) {
+        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .updater(optimizer.toDl4j())
+                .weightInit(init.toDl4j());
+        if (l1 > 0) {
+            base.l1(l1);
+        }
+        if (l2 > 0) {
+            base.l2(l2);
+        }
+        double decay = weightDecay > 0 ? weightDecay : optimizer.weightDecay();
+        if (decay > 0) {
+            base.weightDecay(decay, true);
+        }
+        NeuralNetConfiguration.ListBuilder list = base.list();
+        int nIn = inputSize;
+        for (LayerSpec layer : hidden) {
+            DenseLayer.Builder dense = new DenseLayer.Builder().nIn(nIn).nOut(layer.units())
+                    .activation(layer.batchNorm() ? org.nd4j.linalg.activations.Activation.IDENTITY
+                            : layer.activation().toDl4j());
+            if (layer.dropBefore() > 0) {
+                dense.dropOut(retainProbability(layer.dropBefore()));
+            }
+            list.layer(dense.build());
+            if (layer.batchNorm()) {
+                list.layer(new BatchNormalization.Builder().nIn(layer.units()).nOut(layer.units()).build());
+                list.layer(new ActivationLayer.Builder().activation(layer.activation().toDl4j()).build());
+            }
+            nIn = layer.units();
+        }
+        OutputLayer.Builder out = new OutputLayer.Builder(loss.toDl4j()).nIn(nIn).nOut(outputs)
+                .activation(org.nd4j.linalg.activations.Activation.SOFTMAX);
+        if (outputDrop > 0) {
+            out.dropOut(retainProbability(outputDrop));
+        }
+        list.layer(out.build());
+        return list.build();
+    }
+}

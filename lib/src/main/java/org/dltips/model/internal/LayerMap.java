@@ -1,0 +1,77 @@
+package org.dltips.model.internal;
+
+import org.dltips.model.Activation;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.nd4j.linalg.activations.IActivation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Groups DL4J layers into the layers a student wrote: a dense layer, with its batch-normalization and
+ * activation layers when {@code batchNorm()} was used, then the output layer.
+ *
+ * <p>{@code LayerMap.of(model.getLayerWiseConfigurations()).get(0).name()} is "hidden 1 (689 sigmoid)".
+ */
+public final class LayerMap {
+
+    /**
+     * One layer as the student sees it.
+     *
+     * @param name readable name
+     * @param weightIndex DL4J index of the layer holding the weights "W"
+     * @param outputIndex DL4J index of the last layer of the group (its activations are the group's output)
+     * @param activation the activation, null for the softmax output
+     * @param output whether this is the output layer
+     */
+    public record Group(String name, int weightIndex, int outputIndex, Activation activation, boolean output) {
+    }
+
+    private LayerMap() {
+    }
+
+    /** The groups, hidden layers first, the output layer last. */
+    public static List<Group> of(MultiLayerConfiguration configuration) {
+        List<Group> groups = new ArrayList<>();
+        int count = configuration.getConfs().size();
+        for (int i = 0; i < count; i++) {
+            Layer layer = configuration.getConf(i).getLayer();
+            if (layer instanceof OutputLayer out) {
+                groups.add(new Group("output (" + out.getNOut() + " softmax)", i, i, null, true));
+            } else if (layer instanceof DenseLayer dense) {
+                int last = i;
+                IActivation function = dense.getActivationFn();
+                while (last + 1 < count && !startsGroup(configuration.getConf(last + 1).getLayer())) {
+                    last++;
+                    if (configuration.getConf(last).getLayer() instanceof ActivationLayer a) {
+                        function = a.getActivationFn();
+                    }
+                }
+                Activation activation = activationOf(function);
+                String label = activation == null ? function.toString() : activation.name().toLowerCase();
+                int number = groups.size() + 1;
+                groups.add(new Group("hidden " + number + " (" + dense.getNOut() + " " + label + ")", i, last,
+                        activation, false));
+                i = last;
+            }
+        }
+        return groups;
+    }
+
+    private static boolean startsGroup(Layer layer) {
+        return layer instanceof DenseLayer || layer instanceof OutputLayer;
+    }
+
+    private static Activation activationOf(IActivation function) {
+        for (Activation a : Activation.values()) {
+            if (a.toDl4j().getActivationFunction().getClass() == function.getClass()) {
+                return a;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,129 @@
+package org.dltips.train;
+
+import org.dltips.display.LiveDisplay;
+import org.dltips.display.Output;
+import org.dltips.train.internal.ProgressView;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+import java.util.Locale;
+
+/**
+ * Shows training as it happens. In a notebook: a progress bar redrawn during the epoch and a loss curve redrawn
+ * after epochs (both throttled). Elsewhere: one text line per epoch. {@code fit} adds it unless
+ * {@code Fit.quiet()} is used.
+ *
+ * <p>{@code net.fit(train, test, Fit.epochs(20).quiet().callbacks(Progress.text()));}
+ */
+public final class Progress implements Callback {
+
+    private static final long BAR_INTERVAL = 250_000_000L;
+    private static final long CHART_INTERVAL = 1_000_000_000L;
+
+    private final boolean rich;
+    private LiveDisplay bar;
+    private LiveDisplay chartDisplay;
+    private XYChart chart;
+    private long lastBar;
+    private long lastChart;
+    private double lastLoss = Double.NaN;
+    private String status = "";
+
+    private Progress(boolean rich) {
+        this.rich = rich;
+    }
+
+    /** Rich in a notebook, text elsewhere. */
+    public static Progress auto() {
+        return new Progress(Output.isNotebook());
+    }
+
+    /** One text line per epoch, also in a notebook. */
+    public static Progress text() {
+        return new Progress(false);
+    }
+
+    @Override
+    public void onFitBegin(Training training) {
+        if (rich) {
+            bar = Output.show(view(training));
+            lastBar = System.nanoTime();
+        }
+    }
+
+    @Override
+    public void onBatchEnd(Training training, double batchLoss) {
+        lastLoss = batchLoss;
+        if (rich && System.nanoTime() - lastBar > BAR_INTERVAL) {
+            bar.update(view(training));
+            lastBar = System.nanoTime();
+        }
+    }
+
+    @Override
+    public void onEpochEnd(Training training, EpochStats stats) {
+        status = line(stats, training.epochs());
+        if (!rich) {
+            Output.show(new ProgressView(stats.epoch(), training.epochs(), training.batches(), training.batches(),
+                    training.elapsedSeconds(), Double.NaN, "").bar(20) + " " + status);
+            return;
+        }
+        bar.update(view(training));
+        if (System.nanoTime() - lastChart > CHART_INTERVAL || stats.epoch() == training.epochs()) {
+            drawChart(training.history());
+        }
+    }
+
+    @Override
+    public void onFitEnd(Training training) {
+        if (training.stopRequested()) {
+            status = training.stopReason();
+            if (!rich) {
+                Output.show(status);
+            }
+        }
+        if (rich) {
+            bar.update(view(training));
+            if (training.history().size() > 0) {
+                drawChart(training.history());
+            }
+        }
+    }
+
+    private void drawChart(History history) {
+        double[] epochs = history.epochs().stream().mapToDouble(EpochStats::epoch).toArray();
+        if (chart == null) {
+            chart = new XYChartBuilder().width(600).height(300).title("Loss during training")
+                    .xAxisTitle("epoch").yAxisTitle("loss").build();
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+            chart.addSeries("training", epochs, history.trainLoss());
+            if (!Double.isNaN(history.last().validationLoss())) {
+                chart.addSeries("validation", epochs, history.validationLoss());
+            }
+            chartDisplay = Output.show(chart);
+        } else {
+            chart.updateXYSeries("training", epochs, history.trainLoss(), null);
+            if (chart.getSeriesMap().containsKey("validation")) {
+                chart.updateXYSeries("validation", epochs, history.validationLoss(), null);
+            }
+            chartDisplay.update(chart);
+        }
+        lastChart = System.nanoTime();
+    }
+
+    private ProgressView view(Training training) {
+        return new ProgressView(Math.max(1, training.epoch()), training.epochs(), training.batch(),
+                training.batches(), training.elapsedSeconds(), lastLoss, status);
+    }
+
+    static String line(EpochStats s, int epochs) {
+        String text = String.format(Locale.ROOT, "epoch %d/%d: train loss %.4f acc %.4f", s.epoch(), epochs, s.trainLoss(),
+                s.trainAccuracy());
+        if (!Double.isNaN(s.validationLoss())) {
+            text += String.format(Locale.ROOT, " | validation loss %.4f acc %.4f", s.validationLoss(),
+                    s.validationAccuracy());
+        }
+        return text + String.format(Locale.ROOT, " | %.1f s, %.0f samples/s", s.seconds(), s.samplesPerSecond());
+    }
+}
