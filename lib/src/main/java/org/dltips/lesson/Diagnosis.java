@@ -1,5 +1,6 @@
 package org.dltips.lesson;
 
+import org.dltips.train.History;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,11 @@ public final class Diagnosis implements Displayable {
         EpochStats last = epochs.get(epochs.size() - 1);
         Diagnosis d = of(last.trainAccuracy(), last.validationAccuracy());
         return new Diagnosis(d.train, d.test, d.goodTraining, d.gap, -1, Double.NaN, CurveSigns.read(epochs));
+    }
+
+    /** Diagnoses a run from its last epoch. {@code Diagnosis.of(history)} */
+    public static Diagnosis of(History history) {
+        return of(history.epochs());
     }
 
     /** Uses other bars, e.g. for noisy data. {@code Diagnosis.of(0.85, 0.80).thresholds(0.8, 0.1)} */

@@ -1,5 +1,6 @@
 package org.dltips.lesson;
 
+import org.dltips.train.History;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,11 @@ public final class Results implements Displayable {
         EpochStats last = epochs.get(epochs.size() - 1);
         double seconds = epochs.stream().mapToDouble(EpochStats::seconds).average().orElse(Double.NaN);
         return add(name, last.trainAccuracy(), last.validationAccuracy(), seconds);
+    }
+
+    /** Adds (or replaces) a run from its history, like {@link #add(String, List)}. {@code results.add("Adam", history)} */
+    public Results add(String name, History history) {
+        return add(name, history.epochs());
     }
 
     /** The notebook's file name. */

@@ -1,5 +1,7 @@
 package org.dltips.plot;
 
+import org.dltips.train.History;
+import org.dltips.train.Metric;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,6 +66,11 @@ public final class Plots {
         XYChart accuracy = Curves.chart("Accuracy: " + name, Map.of(name, epochs),
                 List.of(Metric.TRAIN_ACCURACY, Metric.VALIDATION_ACCURACY), 500, 380);
         return Panels.sideBySide(toImage(loss), toImage(accuracy));
+    }
+
+    /** Loss and accuracy of a whole run side by side. {@code Plots.learningCurves("Adam", history)} */
+    public static BufferedImage learningCurves(String name, History history) {
+        return learningCurves(name, history.epochs());
     }
 
     /**

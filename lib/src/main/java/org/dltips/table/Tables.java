@@ -3,7 +3,7 @@ package org.dltips.table;
 import java.util.List;
 import java.util.Map;
 import org.dltips.lesson.Results;
-import org.dltips.plot.Metric;
+import org.dltips.train.Metric;
 import org.dltips.train.EpochStats;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;

@@ -1,5 +1,6 @@
 package org.dltips.plot;
 
+import org.dltips.train.Metric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dltips.lesson.Results;
-import org.dltips.plot.Metric;
+import org.dltips.train.Metric;
 import org.dltips.train.EpochStats;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;

@@ -3,7 +3,7 @@ package org.dltips.plot.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.dltips.plot.Metric;
+import org.dltips.train.Metric;
 import org.dltips.train.EpochStats;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;

@@ -1,6 +1,6 @@
 package org.dltips.plot.internal;
 
-import org.dltips.plot.Metric;
+import org.dltips.train.Metric;
 
 /** What the charts need to know about a metric beyond its value: its axis words and which set it is measured on. */
 public final class Metrics {
