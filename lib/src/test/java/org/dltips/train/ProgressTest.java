@@ -1,9 +1,7 @@
 package org.dltips.train;
 
 import org.dltips.display.Displayable;
-import org.dltips.display.LiveDisplay;
 import org.dltips.display.Output;
-import org.dltips.display.OutputSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.BitmapEncoder;
@@ -11,7 +9,6 @@ import org.knowm.xchart.XYChart;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,28 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProgressTest {
-
-    /** Records every value shown or updated, per output area. */
-    static final class RecordingSink implements OutputSink {
-        final boolean notebook;
-        final List<List<Object>> areas = new ArrayList<>();
-
-        RecordingSink(boolean notebook) {
-            this.notebook = notebook;
-        }
-
-        @Override
-        public boolean isNotebook() {
-            return notebook;
-        }
-
-        @Override
-        public LiveDisplay show(Object value) {
-            List<Object> area = new ArrayList<>(List.of(value));
-            areas.add(area);
-            return area::add;
-        }
-    }
 
     @AfterEach
     void resetSink() {
