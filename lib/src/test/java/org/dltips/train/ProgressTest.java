@@ -43,6 +43,16 @@ class ProgressTest {
     }
 
     @Test
+    void withoutTrainingEvaluationTheCurveShowsTheRunningLoss() {
+        RecordingSink sink = new RecordingSink(true);
+        Output.setSink(sink);
+        var net = Synthetic.builder(8, 3).build();
+        History h = net.fit(Synthetic.blobs(100, 8, 3, 1), null, Fit.epochs(2).batchSize(10).evaluateTraining(false));
+        XYChart chart = assertInstanceOf(XYChart.class, sink.areas.get(1).get(sink.areas.get(1).size() - 1));
+        assertEquals(h.last().runningTrainLoss(), chart.getSeriesMap().get("training").getYData()[1], 1e-12);
+    }
+
+    @Test
     void outsideANotebookOneTextLinePerEpochAndTheStopReason() {
         RecordingSink sink = new RecordingSink(false);
         Output.setSink(sink);
