@@ -5,6 +5,7 @@ import org.dltips.display.LiveDisplay;
 import org.dltips.display.Output;
 import org.dltips.model.NetworkBuilder;
 import org.dltips.train.Callback;
+import org.dltips.train.EpochStats;
 import org.dltips.train.Fit;
 import org.dltips.train.History;
 import org.dltips.train.Training;
@@ -13,6 +14,7 @@ import org.dltips.train.internal.ProgressView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -93,7 +95,8 @@ public final class Experiment {
         if (variants.isEmpty()) {
             throw new IllegalStateException("the experiment has no variant; add one with .variant(\"name\", Network.input(784)...)");
         }
-        LiveDisplay display = progress ? Output.show("starting " + variants.size() + " variants") : null;
+        boolean notebook = Output.isNotebook();
+        LiveDisplay display = progress && notebook ? Output.show("starting " + variants.size() + " variants") : null;
         Map<String, List<History>> runs = new LinkedHashMap<>();
         int index = 0;
         for (Map.Entry<String, NetworkBuilder> variant : variants.entrySet()) {
@@ -104,11 +107,24 @@ public final class Experiment {
                 String label = "variant " + index + "/" + variants.size() + " \"" + variant.getKey() + "\""
                         + (repeats > 1 ? ", run " + (r + 1) + "/" + repeats : "");
                 Fit settings = display == null ? fit.quiet() : fit.quiet().callbacks(status(display, label));
-                histories.add(builder.build().fit(train, test, settings));
+                History history = builder.build().fit(train, test, settings);
+                histories.add(history);
+                if (progress && !notebook) {
+                    Output.show(label + ": " + summary(history));
+                }
             }
             runs.put(variant.getKey(), histories);
         }
         return new Comparison(runs, test != null);
+    }
+
+    private static String summary(History h) {
+        if (h.size() == 0) {
+            return h.stopReason();
+        }
+        EpochStats last = h.last();
+        return String.format(Locale.ROOT, "train acc %.4f, test acc %.4f after %d epochs, %.1f s/epoch",
+                last.trainAccuracy(), last.validationAccuracy(), last.epoch(), h.secondsPerEpoch());
     }
 
     private static Callback status(LiveDisplay display, String label) {

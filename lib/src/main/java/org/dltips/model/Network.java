@@ -70,6 +70,7 @@ public final class Network {
      * @throws org.dltips.train.TrainingInterruptedException when interrupted; weights and {@link #history()} are kept
      */
     public History fit(Dataset train, Dataset validation, Fit fit) {
+        Trainer.check(this, train, validation);
         history = new History(fit.epochs());
         return Trainer.run(this, train, validation, fit, history, shuffling);
     }

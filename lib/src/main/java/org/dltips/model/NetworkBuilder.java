@@ -194,34 +194,8 @@ public final class NetworkBuilder {
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder().append(inputSize);
-        for (LayerSpec layer : hidden) {
-            if (layer.dropBefore() > 0) {
-                text.append(" -drop ").append(layer.dropBefore());
-            }
-            text.append(" - ").append(layer.units()).append(' ').append(layer.activation().name().toLowerCase());
-            if (layer.batchNorm()) {
-                text.append("+BN");
-            }
-        }
-        if (pendingDrop > 0) {
-            text.append(" -drop ").append(pendingDrop);
-        }
-        text.append(outputs > 0 ? " - softmax " + outputs : " (no output yet)");
-        text.append(", ").append(loss == Loss.MSE ? "MSE" : "cross-entropy").append(", ").append(optimizer);
-        if (init != Init.XAVIER) {
-            text.append(", ").append(init);
-        }
-        if (l1 > 0) {
-            text.append(", L1 ").append(l1);
-        }
-        if (l2 > 0) {
-            text.append(", L2 ").append(l2);
-        }
-        if (weightDecay > 0) {
-            text.append(", weight decay ").append(weightDecay);
-        }
-        return text.append(", seed ").append(seed).toString();
+        return ConfigFactory.describe(inputSize, hidden, pendingDrop, outputs, loss, optimizer, init, l1, l2,
+                weightDecay, seed);
     }
 
     private NetworkBuilder copy() {

@@ -93,18 +93,22 @@ public final class Fit {
         return next;
     }
 
+    /** Epochs to train. */
     public int epochs() {
         return epochs;
     }
 
+    /** Examples per update. */
     public int batchSize() {
         return batchSize;
     }
 
+    /** Whether each epoch is shuffled. */
     public boolean shuffle() {
         return shuffle;
     }
 
+    /** Whether the training set is evaluated after each epoch. */
     public boolean evaluateTraining() {
         return evaluateTraining;
     }

@@ -93,17 +93,20 @@ public final class Progress implements Callback {
 
     private void drawChart(History history) {
         double[] epochs = history.epochs().stream().mapToDouble(EpochStats::epoch).toArray();
+        double[] training = Double.isNaN(history.last().trainLoss())
+                ? history.epochs().stream().mapToDouble(EpochStats::runningTrainLoss).toArray()
+                : history.trainLoss();
         if (chart == null) {
             chart = new XYChartBuilder().width(600).height(300).title("Loss during training")
                     .xAxisTitle("epoch").yAxisTitle("loss").build();
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-            chart.addSeries("training", epochs, history.trainLoss());
+            chart.addSeries("training", epochs, training);
             if (!Double.isNaN(history.last().validationLoss())) {
                 chart.addSeries("validation", epochs, history.validationLoss());
             }
             chartDisplay = Output.show(chart);
         } else {
-            chart.updateXYSeries("training", epochs, history.trainLoss(), null);
+            chart.updateXYSeries("training", epochs, training, null);
             if (chart.getSeriesMap().containsKey("validation")) {
                 chart.updateXYSeries("validation", epochs, history.validationLoss(), null);
             }

@@ -31,10 +31,7 @@ public final class Trainer {
      */
     public static History run(Network network, Dataset train, Dataset validation, Fit fit, History history,
                               Random random) {
-        Inputs.check(network, train, "training");
-        if (validation != null) {
-            Inputs.check(network, validation, "validation");
-        }
+        check(network, train, validation);
         MultiLayerNetwork model = network.model();
         int n = train.size();
         int batchSize = Math.min(fit.batchSize(), n);
@@ -114,6 +111,14 @@ public final class Trainer {
             callbacks.forEach(c -> c.onFitEnd(training));
         }
         return history;
+    }
+
+    /** Throws an explained IllegalArgumentException when the sets do not fit the network's input or output size. */
+    public static void check(Network network, Dataset train, Dataset validation) {
+        Inputs.check(network, train, "training");
+        if (validation != null) {
+            Inputs.check(network, validation, "validation");
+        }
     }
 
     private static void recordPartial(History history, int epoch, int batch, int batches, int batchSize, int n,

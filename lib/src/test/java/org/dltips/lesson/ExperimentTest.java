@@ -7,6 +7,7 @@ import org.dltips.model.Network;
 import org.dltips.model.NetworkBuilder;
 import org.dltips.train.Fit;
 import org.dltips.train.History;
+import org.dltips.train.RecordingSink;
 import org.dltips.train.Synthetic;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
@@ -57,6 +58,27 @@ class ExperimentTest {
         double[] v = runs.stream().mapToDouble(h -> h.last().trainLoss()).toArray();
         double sd = Math.sqrt(((v[0] - mean) * (v[0] - mean) + (v[1] - mean) * (v[1] - mean) + (v[2] - mean) * (v[2] - mean)) / 2);
         assertEquals(sd, table.doubleColumn("± train loss").get(0), 1e-12);
+    }
+
+    @Test
+    void progressIsOneLinePerRunOutsideANotebookAndOneRedrawnAreaInside() {
+        try {
+            RecordingSink console = new RecordingSink(false);
+            org.dltips.display.Output.setSink(console);
+            Experiment.on(train, test).epochs(1).batchSize(50).variant("a", base).variant("b", base).run();
+            assertEquals(2, console.areas.size());
+            assertTrue(console.areas.get(1).get(0).toString()
+                    .matches("variant 2/2 \"b\": train acc \\d\\.\\d{4}, test acc \\d\\.\\d{4} after 1 epochs, \\d+\\.\\d s/epoch"),
+                    console.areas.get(1).get(0).toString());
+            RecordingSink notebook = new RecordingSink(true);
+            org.dltips.display.Output.setSink(notebook);
+            Experiment.on(train, test).epochs(1).batchSize(50).variant("a", base).variant("b", base).run();
+            assertEquals(1, notebook.areas.size());
+            List<Object> area = notebook.areas.get(0);
+            assertTrue(area.get(area.size() - 1).toString().endsWith("variant 2/2 \"b\" done"), area.toString());
+        } finally {
+            org.dltips.display.Output.setSink(null);
+        }
     }
 
     @Test

@@ -101,6 +101,19 @@ class NetworkBuilderTest {
     }
 
     @Test
+    void penaltiesReachTheWeightsButNotTheBiases() {
+        MultiLayerConfiguration conf = Network.input(4).dense(5, Activation.RELU).softmax(2).l1(1e-5).l2(1e-4)
+                .configuration();
+        org.deeplearning4j.nn.conf.layers.BaseLayer dense = (org.deeplearning4j.nn.conf.layers.BaseLayer) layer(conf, 0);
+        assertEquals("[L1Regularization(l1=FixedSchedule(value=1.0E-5)), L2Regularization(l2=FixedSchedule(value=1.0E-4))]",
+                dense.getRegularization().toString());
+        assertTrue(dense.getRegularizationBias().isEmpty());
+        assertEquals("weight decay given twice: weightDecay(0.01) and AdamW(0.001, decay 0.02); keep one of them",
+                assertThrows(IllegalStateException.class, () -> Network.input(4).softmax(2).weightDecay(0.01)
+                        .optimizer(Optimizer.adamW(0.001, 0.02)).build()).getMessage());
+    }
+
+    @Test
     void initChoicesReachTheLayers() {
         Network kaiming = Network.input(400).dense(400, Activation.RELU).softmax(2).init(Init.KAIMING).build();
         Network small = Network.input(400).dense(400, Activation.RELU).softmax(2).init(Init.normal(0.01)).build();

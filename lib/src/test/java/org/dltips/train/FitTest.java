@@ -81,6 +81,7 @@ class FitTest {
         assertEquals("the training set has 9 features per example but the network expects 8;"
                         + " build it with Network.input(9) or flatten the images",
                 assertThrows(IllegalArgumentException.class, () -> net.fit(wide, null, Fit.epochs(1).quiet())).getMessage());
+        assertEquals(null, net.history(), "a rejected fit leaves no history behind");
         Dataset fourClasses = Synthetic.blobs(10, 8, 4, 1);
         assertEquals("the validation set has 4 classes but the network's softmax has 3 outputs; use .softmax(4)",
                 assertThrows(IllegalArgumentException.class,

@@ -1,9 +1,7 @@
 package org.dltips.train;
 
 import org.dltips.display.Displayable;
-import org.dltips.display.LiveDisplay;
 import org.dltips.display.Output;
-import org.dltips.display.OutputSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.BitmapEncoder;
@@ -11,7 +9,6 @@ import org.knowm.xchart.XYChart;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,28 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProgressTest {
-
-    /** Records every value shown or updated, per output area. */
-    static final class RecordingSink implements OutputSink {
-        final boolean notebook;
-        final List<List<Object>> areas = new ArrayList<>();
-
-        RecordingSink(boolean notebook) {
-            this.notebook = notebook;
-        }
-
-        @Override
-        public boolean isNotebook() {
-            return notebook;
-        }
-
-        @Override
-        public LiveDisplay show(Object value) {
-            List<Object> area = new ArrayList<>(List.of(value));
-            areas.add(area);
-            return area::add;
-        }
-    }
 
     @AfterEach
     void resetSink() {
@@ -65,6 +40,16 @@ class ProgressTest {
         Files.createDirectories(png.getParent());
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
         assertTrue(Files.size(png) > 1000);
+    }
+
+    @Test
+    void withoutTrainingEvaluationTheCurveShowsTheRunningLoss() {
+        RecordingSink sink = new RecordingSink(true);
+        Output.setSink(sink);
+        var net = Synthetic.builder(8, 3).build();
+        History h = net.fit(Synthetic.blobs(100, 8, 3, 1), null, Fit.epochs(2).batchSize(10).evaluateTraining(false));
+        XYChart chart = assertInstanceOf(XYChart.class, sink.areas.get(1).get(sink.areas.get(1).size() - 1));
+        assertEquals(h.last().runningTrainLoss(), chart.getSeriesMap().get("training").getYData()[1], 1e-12);
     }
 
     @Test

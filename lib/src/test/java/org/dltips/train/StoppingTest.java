@@ -128,6 +128,21 @@ class StoppingTest {
     }
 
     @Test
+    void timeBudgetWordingWithWholeSeconds() throws InterruptedException {
+        Training training = new Training(null, new History(20), 20, 100);
+        training.position(3, 41);
+        TimeBudget budget = new TimeBudget(1);
+        budget.onBatchEnd(training, 0.5);
+        assertFalse(training.stopRequested());
+        Thread.sleep(1050);
+        budget.onBatchEnd(training, 0.5);
+        assertEquals("stopped after 1 s budget at epoch 3, batch 41/100", training.stopReason());
+        assertEquals("time budget got -2.0 seconds; expected a positive number of seconds, e.g. timeBudget(30)",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> Fit.epochs(1).timeBudget(-2)).getMessage());
+    }
+
+    @Test
     void checkpointSavesTheBestEpoch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         java.nio.file.Path file = dir.resolve("best.zip");
         Network net = Synthetic.builder(8, 3).build();

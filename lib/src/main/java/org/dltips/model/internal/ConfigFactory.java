@@ -73,4 +73,37 @@ public final class ConfigFactory {
         list.layer(out.build());
         return list.build();
     }
+
+    /** One line such as "784 - 689 sigmoid - softmax 10, MSE, SGD(0.1), seed 1". */
+    public static String describe(int inputSize, List<LayerSpec> hidden, double outputDrop, int outputs, Loss loss,
+                                  Optimizer optimizer, Init init, double l1, double l2, double weightDecay, long seed) {
+        StringBuilder text = new StringBuilder().append(inputSize);
+        for (LayerSpec layer : hidden) {
+            if (layer.dropBefore() > 0) {
+                text.append(" -drop ").append(layer.dropBefore());
+            }
+            text.append(" - ").append(layer.units()).append(' ').append(layer.activation().name().toLowerCase());
+            if (layer.batchNorm()) {
+                text.append("+BN");
+            }
+        }
+        if (outputDrop > 0) {
+            text.append(" -drop ").append(outputDrop);
+        }
+        text.append(outputs > 0 ? " - softmax " + outputs : " (no output yet)");
+        text.append(", ").append(loss == Loss.MSE ? "MSE" : "cross-entropy").append(", ").append(optimizer);
+        if (init != Init.XAVIER) {
+            text.append(", ").append(init);
+        }
+        if (l1 > 0) {
+            text.append(", L1 ").append(l1);
+        }
+        if (l2 > 0) {
+            text.append(", L2 ").append(l2);
+        }
+        if (weightDecay > 0) {
+            text.append(", weight decay ").append(weightDecay);
+        }
+        return text.append(", seed ").append(seed).toString();
+    }
 }
