@@ -7,6 +7,7 @@ import org.dltips.kernel.internal.CellStreams;
 import org.dltips.kernel.internal.Connections;
 import org.dltips.kernel.internal.KernelLog;
 import org.dltips.kernel.internal.Warmup;
+import org.dltips.kernel.internal.WarmupRun;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ public final class Main {
         switch (command) {
             case "kernel" -> runKernel(rest);
             case "install", "uninstall" -> System.exit(InstallCommand.run(command, rest));
+            case "warmup" -> System.exit(WarmupRun.run());
             default -> {
                 System.err.println("Unknown command '" + command + "'. Expected one of:\n"
                         + "  kernel <connection-file>     run the kernel (Jupyter does this)\n"

@@ -39,6 +39,7 @@ public final class CellEvaluator implements AutoCloseable {
     /** Evaluates a cell; {@code cell} is its execution count, used in error messages. */
     public CellResult eval(String code, int cell) throws CellFailure {
         Session s = session();
+        long t0 = System.nanoTime();
         try {
             return thread.call(() -> evalOnCellThread(s, code, cell));
         } catch (CellFailure f) {
@@ -46,6 +47,8 @@ public final class CellEvaluator implements AutoCloseable {
         } catch (Exception e) {
             throw new CellFailure("KernelError", "the kernel could not run the cell: " + e,
                     List.of("the kernel could not run the cell: " + e));
+        } finally {
+            Timing.log("cell " + cell, t0);
         }
     }
 

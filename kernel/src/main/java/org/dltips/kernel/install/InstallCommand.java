@@ -32,7 +32,7 @@ public final class InstallCommand {
                 System.err.println(problem);
                 return 1;
             }
-            KernelSpecWriter.write(dir, options.name());
+            KernelSpecWriter.write(dir, options.name(), options.archive());
             System.out.println("Installed kernelspec " + options.name() + " in " + dir);
             return 0;
         } catch (IllegalArgumentException e) {

@@ -12,7 +12,14 @@ public final class Warmup {
     }
 
     public static void startNd4j() {
-        Thread t = new Thread(() -> {
+        Thread t = new Thread(Warmup::nd4jNow, "dltips-nd4j-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /** Loads the backend and runs one small matrix product on this thread. */
+    public static void nd4jNow() {
             try {
                 Class<?> nd4j = Class.forName("org.nd4j.linalg.factory.Nd4j");
                 Object ones = nd4j.getMethod("ones", long[].class).invoke(null, (Object) new long[] {2, 2});
@@ -21,9 +28,5 @@ public final class Warmup {
             } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
                 KernelLog.warn("ND4J warm-up failed (the first ND4J cell will be slower or fail): " + e);
             }
-        }, "dltips-nd4j-warmup");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
     }
 }
