@@ -46,7 +46,8 @@ public final class DltipsKernel extends BaseKernel {
         this.streams = streams;
         this.history = history;
         BuiltInRenderers.registerAll(renderer, DltipsKernel.class.getClassLoader());
-        this.evaluator = new CellEvaluator(DltipsKernel.class.getClassLoader(), DefaultImports.lines());
+        this.evaluator = new CellEvaluator(DltipsKernel.class.getClassLoader(),
+                DefaultImports.lines(DltipsKernel.class.getClassLoader()));
         CellPublisher publisher = new CellPublisher(renderer, streams);
         Display.setPublisher(publisher);
         this.executor = new ExecuteHandler(evaluator, streams, publisher, history);
@@ -121,6 +122,11 @@ public final class DltipsKernel extends BaseKernel {
     /** Queued execute requests are answered "aborted" when this returns true (once per failed cell). */
     public boolean takeAbortRequest() {
         return executor.takeAbortRequest();
+    }
+
+    /** Starts building JShell in the background (call once the sockets answer); cells wait for it. */
+    public void startSession() {
+        evaluator.start();
     }
 
     /** Blocks until JShell is ready; the first cell would wait anyway. */

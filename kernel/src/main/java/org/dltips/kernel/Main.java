@@ -47,12 +47,16 @@ public final class Main {
             System.exit(2);
         }
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
+        Warmup.sinceStart("main started");
         CellStreams streams = new CellStreams();
         streams.install();
         DltipsKernel kernel = DltipsKernel.builder().streams(streams).build();
+        Warmup.sinceStart("kernel built");
         JupyterConnection connection = Connections.open(props, kernel::takeAbortRequest);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
+        Warmup.sinceStart("sockets bound");
+        kernel.startSession();
         Warmup.startNd4j();
         connection.waitUntilClose();
         KernelLog.warn("kernel shut down");

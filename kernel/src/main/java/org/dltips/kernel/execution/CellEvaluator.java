@@ -21,19 +21,31 @@ public final class CellEvaluator implements AutoCloseable {
 
     private final SnippetClassLoader loader;
     private final CellThread thread;
-    private final CompletableFuture<Session> session;
+    private final CompletableFuture<Session> session = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+    private final List<String> imports;
     private final Map<String, int[]> origins = new ConcurrentHashMap<>();
 
-    /** Starts building JShell in the background; {@link #eval} waits for it. */
+    /** Prepares an evaluator; JShell is built by {@link #start()} or, at the latest, by the first cell. */
     public CellEvaluator(ClassLoader parent, List<String> imports) {
         loader = new SnippetClassLoader(parent);
         thread = new CellThread(loader);
-        session = CompletableFuture.supplyAsync(() -> Session.start(loader, thread, imports),
-                runnable -> {
-                    Thread t = new Thread(runnable, "dltips-jshell-start");
-                    t.setDaemon(true);
-                    t.start();
-                });
+        this.imports = List.copyOf(imports);
+    }
+
+    /** Starts building JShell on a background thread; calling it again does nothing. */
+    public void start() {
+        if (started.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> {
+                try {
+                    session.complete(Session.start(loader, thread, imports));
+                } catch (Throwable e) {
+                    session.completeExceptionally(e);
+                }
+            }, "dltips-jshell-start");
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     /** Evaluates a cell; {@code cell} is its execution count, used in error messages. */
@@ -135,6 +147,7 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     private Session session() {
+        start();
         return session.join();
     }
 
@@ -142,5 +155,6 @@ public final class CellEvaluator implements AutoCloseable {
     public void close() {
         thread.shutdown();
         session.thenAccept(s -> s.jshell().close());
+        session.completeExceptionally(new IllegalStateException("the kernel is shutting down"));
     }
 }
