@@ -14,6 +14,7 @@ import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.dltips.kernel.display.BuiltInRenderers;
 import org.dltips.kernel.display.CellPublisher;
 import org.dltips.kernel.display.Display;
@@ -22,6 +23,7 @@ import org.dltips.kernel.execution.CellFailure;
 import org.dltips.kernel.execution.CodeAssist;
 import org.dltips.kernel.internal.CellStreams;
 import org.dltips.kernel.internal.HistoryReplies;
+import org.dltips.kernel.internal.KernelInfoReplies;
 import org.dltips.kernel.internal.MemoryHistory;
 
 import java.util.List;
@@ -66,6 +68,11 @@ public final class DltipsKernel extends BaseKernel {
     @Override
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         executor.handle(env, message);
+    }
+
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        KernelInfoReplies.reply(env, message, name, version, languageInfo, getBanner());
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.dltips.kernel.internal;
 
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
@@ -30,7 +31,9 @@ public final class HistoryReplies {
         if (request instanceof HistoryRequest.Range range) {
             entries = history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), Set.of());
         } else if (request instanceof HistoryRequest.Search search) {
-            entries = history.search(search.getPattern(), search.getMaxReturnLength(), Set.of());
+            Set<HistoryManager.ResultFlag> flags = search.filterUnique()
+                    ? Set.of(HistoryManager.ResultFlag.UNIQUE) : Set.of();
+            entries = history.search(search.getPattern(), search.getMaxReturnLength(), flags);
         } else if (request instanceof HistoryRequest.Tail tail) {
             entries = history.lookupTail(tail.getMaxReturnLength(), Set.of());
         } else {
@@ -38,7 +41,8 @@ public final class HistoryReplies {
         }
         List<List<Object>> rows = new ArrayList<>();
         for (HistoryEntry e : entries) {
-            rows.add(List.of(e.getSession(), e.getCellNumber(), e.getInput()));
+            Object input = request.includeOutput() ? java.util.Arrays.asList(e.getInput(), e.getOutput()) : e.getInput();
+            rows.add(List.of(e.getSession(), e.getCellNumber(), input));
         }
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("status", "ok");
