@@ -1,15 +1,10 @@
 package org.dltips.kernel;
 
-import org.dflib.jjava.jupyter.channels.JupyterConnection;
-import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dltips.kernel.install.InstallCommand;
-import org.dltips.kernel.internal.CellStreams;
-import org.dltips.kernel.internal.Connections;
 import org.dltips.kernel.internal.KernelLog;
 import org.dltips.kernel.internal.Warmup;
 import org.dltips.kernel.internal.WarmupRun;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -46,19 +41,8 @@ public final class Main {
             KernelLog.warn("expected: kernel <connection-file>; received " + args.length + " arguments");
             System.exit(2);
         }
-        KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         Warmup.sinceStart("main started");
-        CellStreams streams = new CellStreams();
-        streams.install();
-        DltipsKernel kernel = DltipsKernel.builder().streams(streams).build();
-        Warmup.sinceStart("kernel built");
-        JupyterConnection connection = Connections.open(props, kernel::takeAbortRequest);
-        kernel.becomeHandlerForConnection(connection);
-        connection.connect();
-        Warmup.sinceStart("sockets bound");
-        kernel.startSession();
-        Warmup.startNd4j();
-        connection.waitUntilClose();
+        KernelLauncher.launch(Path.of(args[0])).awaitShutdown();
         KernelLog.warn("kernel shut down");
         System.exit(0);
     }

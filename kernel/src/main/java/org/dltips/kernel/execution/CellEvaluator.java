@@ -67,7 +67,7 @@ public final class CellEvaluator implements AutoCloseable {
     private CellResult evalOnCellThread(Session s, String code, int cell) throws CellFailure {
         CellResult result = CellResult.NONE;
         for (SnippetSplitter.Piece piece : s.splitter().split(code)) {
-            int line = CompileErrors.lineOf(code, piece.start());
+            int line = CompileErrors.lineOf(code, piece.firstCode());
             if (piece.incomplete()) {
                 String msg = "the cell ends before the code starting on line " + line + " is complete; "
                         + "check for a missing '}', ')' or ';'";
