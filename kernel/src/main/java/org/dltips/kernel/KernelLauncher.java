@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Starts a kernel on the sockets a Jupyter connection file names, in this JVM; {@link Main} uses it, and so
+ * Starts a kernel on the sockets a Jupyter connection file names, in this JVM; {@link KernelMain} uses it, and so
  * can tests that talk to a kernel over real ZeroMQ sockets.
  *
  * <p>{@code KernelLauncher.Running k = KernelLauncher.launch(Path.of("kernel-1.json")); k.awaitShutdown();}

@@ -1,7 +1,7 @@
 package org.dltips.kernel.install;
 
 import com.google.gson.GsonBuilder;
-import org.dltips.kernel.Main;
+import org.dltips.kernel.KernelMain;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -89,7 +89,7 @@ final class KernelSpecWriter {
 
     private static String jarPath() {
         try {
-            Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(KernelMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!location.toString().endsWith(".jar")) {
                 throw new IllegalArgumentException("install must run from the kernel jar (java -jar "
                         + "kernel/target/dltips-kernel.jar install); it ran from " + location);

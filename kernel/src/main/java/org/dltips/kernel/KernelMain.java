@@ -9,14 +9,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Entry point of the kernel jar: {@code kernel <connection-file>} runs the kernel (Jupyter starts it this
- * way), {@code install} and {@code uninstall} manage the kernelspec.
+ * The commands of the kernel jar, reached through {@link Main} once it checked the Java version:
+ * {@code kernel <connection-file>} runs the kernel (Jupyter starts it this way), {@code install} and
+ * {@code uninstall} manage the kernelspec.
  *
  * <p>{@code java -jar dltips-kernel.jar install --user}
  */
-public final class Main {
+public final class KernelMain {
 
-    private Main() {
+    private KernelMain() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -42,6 +43,11 @@ public final class Main {
             System.exit(2);
         }
         Warmup.sinceStart("main started");
+        String problem = org.dltips.kernel.install.InstallCommand.javaProblem();
+        if (problem != null) {
+            KernelLog.warn(problem);
+            System.exit(1);
+        }
         KernelLauncher.launch(Path.of(args[0])).awaitShutdown();
         KernelLog.warn("kernel shut down");
         System.exit(0);
