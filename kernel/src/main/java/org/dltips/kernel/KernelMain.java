@@ -31,7 +31,7 @@ public final class KernelMain {
                 System.err.println("Unknown command '" + command + "'. Expected one of:\n"
                         + "  kernel <connection-file>     run the kernel (Jupyter does this)\n"
                         + "  install [--user|--sys-prefix|--prefix DIR] [--name NAME]\n"
-                        + "  uninstall [--user|--sys-prefix|--prefix DIR] [--name NAME]");
+                        + "  uninstall [--user|--sys-prefix|--prefix DIR] [--name NAME] [--no-archive]");
                 System.exit(2);
             }
         }
