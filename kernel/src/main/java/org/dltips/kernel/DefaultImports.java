@@ -37,6 +37,10 @@ final class DefaultImports {
                 "import org.dltips.display.Output;",
                 "import org.nd4j.linalg.factory.Nd4j;",
                 "import org.nd4j.linalg.api.ndarray.INDArray;",
+                "import tech.tablesaw.api.Table;",
+                "import tech.tablesaw.api.DoubleColumn;",
+                "import tech.tablesaw.api.IntColumn;",
+                "import tech.tablesaw.api.StringColumn;",
                 "import static org.dltips.kernel.display.Display.*;"));
         return lines;
     }
