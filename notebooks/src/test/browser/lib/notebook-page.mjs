@@ -15,7 +15,7 @@ export async function openNotebook(context, server, name, kernelStartSeconds = 1
   const loadedSeconds = since(started);
   const ready = await page.waitForFunction(() => {
     const kernel = Jupyter.notebook.kernel;
-    return kernel && kernel.is_connected() && kernel.info_reply && kernel.info_reply.status === 'ok';
+    return kernel && kernel.is_connected() && kernel.info_reply && kernel.info_reply.protocol_version;
   }, null, { timeout: kernelStartSeconds * 1000 }).then(() => true, () => false);
   return { page, loadedSeconds, kernelSeconds: since(started), ready };
 }
