@@ -13,6 +13,8 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.dltips.kernel.display.BuiltInRenderers;
 import org.dltips.kernel.display.CellPublisher;
 import org.dltips.kernel.display.Display;
@@ -20,6 +22,8 @@ import org.dltips.kernel.execution.CellEvaluator;
 import org.dltips.kernel.execution.CellFailure;
 import org.dltips.kernel.execution.CodeAssist;
 import org.dltips.kernel.internal.CellStreams;
+import org.dltips.kernel.internal.HistoryReplies;
+import org.dltips.kernel.internal.KernelInfoReplies;
 import org.dltips.kernel.internal.MemoryHistory;
 
 import java.util.List;
@@ -35,14 +39,17 @@ public final class DltipsKernel extends BaseKernel {
     private final CellEvaluator evaluator;
     private final CellStreams streams;
     private final ExecuteHandler executor;
+    private final MemoryHistory history;
 
     DltipsKernel(String name, String version, LanguageInfo language, MemoryHistory history, JupyterIO io,
                  CommManager comms, Renderer renderer, MagicParser magics, MagicsRegistry registry,
                  StringStyler styler, CellStreams streams) {
         super(name, version, language, List.of(), history, io, comms, renderer, magics, registry, false, styler);
         this.streams = streams;
+        this.history = history;
         BuiltInRenderers.registerAll(renderer, DltipsKernel.class.getClassLoader());
-        this.evaluator = new CellEvaluator(DltipsKernel.class.getClassLoader(), DefaultImports.lines());
+        this.evaluator = new CellEvaluator(DltipsKernel.class.getClassLoader(),
+                DefaultImports.lines(DltipsKernel.class.getClassLoader()));
         CellPublisher publisher = new CellPublisher(renderer, streams);
         Display.setPublisher(publisher);
         this.executor = new ExecuteHandler(evaluator, streams, publisher, history);
@@ -61,6 +68,16 @@ public final class DltipsKernel extends BaseKernel {
     @Override
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         executor.handle(env, message);
+    }
+
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        KernelInfoReplies.reply(env, message, name, version, languageInfo, getBanner());
+    }
+
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        HistoryReplies.reply(env, message, history);
     }
 
     @Override
@@ -112,6 +129,11 @@ public final class DltipsKernel extends BaseKernel {
     /** Queued execute requests are answered "aborted" when this returns true (once per failed cell). */
     public boolean takeAbortRequest() {
         return executor.takeAbortRequest();
+    }
+
+    /** Starts building JShell in the background (call once the sockets answer); cells wait for it. */
+    public void startSession() {
+        evaluator.start();
     }
 
     /** Blocks until JShell is ready; the first cell would wait anyway. */

@@ -2,6 +2,7 @@ package org.dltips.kernel;
 
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
@@ -63,6 +64,9 @@ final class ExecuteHandler {
             if (result.hasValue() && !silent) {
                 DisplayData data = publisher.render(result.value());
                 env.publish(new PublishExecuteResult(cell, data));
+                if (store) {
+                    history.setOutput(cell, String.valueOf(data.getData(MIMEType.TEXT_PLAIN)));
+                }
             }
             env.reply(new ExecuteReply(cell, Map.of()));
         } catch (CellFailure failure) {

@@ -21,24 +21,37 @@ public final class CellEvaluator implements AutoCloseable {
 
     private final SnippetClassLoader loader;
     private final CellThread thread;
-    private final CompletableFuture<Session> session;
+    private final CompletableFuture<Session> session = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+    private final List<String> imports;
     private final Map<String, int[]> origins = new ConcurrentHashMap<>();
 
-    /** Starts building JShell in the background; {@link #eval} waits for it. */
+    /** Prepares an evaluator; JShell is built by {@link #start()} or, at the latest, by the first cell. */
     public CellEvaluator(ClassLoader parent, List<String> imports) {
         loader = new SnippetClassLoader(parent);
         thread = new CellThread(loader);
-        session = CompletableFuture.supplyAsync(() -> Session.start(loader, thread, imports),
-                runnable -> {
-                    Thread t = new Thread(runnable, "dltips-jshell-start");
-                    t.setDaemon(true);
-                    t.start();
-                });
+        this.imports = List.copyOf(imports);
+    }
+
+    /** Starts building JShell on a background thread; calling it again does nothing. */
+    public void start() {
+        if (started.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> {
+                try {
+                    session.complete(Session.start(loader, thread, imports));
+                } catch (Throwable e) {
+                    session.completeExceptionally(e);
+                }
+            }, "dltips-jshell-start");
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     /** Evaluates a cell; {@code cell} is its execution count, used in error messages. */
     public CellResult eval(String code, int cell) throws CellFailure {
         Session s = session();
+        long t0 = System.nanoTime();
         try {
             return thread.call(() -> evalOnCellThread(s, code, cell));
         } catch (CellFailure f) {
@@ -46,13 +59,15 @@ public final class CellEvaluator implements AutoCloseable {
         } catch (Exception e) {
             throw new CellFailure("KernelError", "the kernel could not run the cell: " + e,
                     List.of("the kernel could not run the cell: " + e));
+        } finally {
+            Timing.log("cell " + cell, t0);
         }
     }
 
     private CellResult evalOnCellThread(Session s, String code, int cell) throws CellFailure {
         CellResult result = CellResult.NONE;
         for (SnippetSplitter.Piece piece : s.splitter().split(code)) {
-            int line = CompileErrors.lineOf(code, piece.start());
+            int line = CompileErrors.lineOf(code, piece.firstCode());
             if (piece.incomplete()) {
                 String msg = "the cell ends before the code starting on line " + line + " is complete; "
                         + "check for a missing '}', ')' or ';'";
@@ -132,6 +147,7 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     private Session session() {
+        start();
         return session.join();
     }
 
@@ -139,5 +155,6 @@ public final class CellEvaluator implements AutoCloseable {
     public void close() {
         thread.shutdown();
         session.thenAccept(s -> s.jshell().close());
+        session.completeExceptionally(new IllegalStateException("the kernel is shutting down"));
     }
 }

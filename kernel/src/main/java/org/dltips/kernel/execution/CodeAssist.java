@@ -50,9 +50,14 @@ public final class CodeAssist {
         while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
             end++;
         }
-        SnippetSplitter.Piece piece = splitter.current(code.substring(0, end));
+        // JShell documents the invocation whose parentheses the cursor is in, so look at "name(" first.
+        String prefix = code.substring(0, end);
+        List<SourceCodeAnalysis.Documentation> docs = lookup(prefix + "(");
+        if (docs.isEmpty()) {
+            docs = lookup(prefix);
+        }
         StringBuilder out = new StringBuilder();
-        for (SourceCodeAnalysis.Documentation d : analysis.documentation(piece.source(), end - piece.start(), true)) {
+        for (SourceCodeAnalysis.Documentation d : docs) {
             if (out.length() > 0) {
                 out.append("\n\n");
             }
@@ -65,6 +70,11 @@ public final class CodeAssist {
             }
         }
         return out.toString();
+    }
+
+    private List<SourceCodeAnalysis.Documentation> lookup(String prefix) {
+        SnippetSplitter.Piece piece = splitter.current(prefix);
+        return analysis.documentation(piece.source(), piece.source().length(), true);
     }
 
     /**

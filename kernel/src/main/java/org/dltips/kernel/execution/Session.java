@@ -16,6 +16,10 @@ import java.util.Set;
  */
 record Session(JShell jshell, CellExecutionControl control, SnippetSplitter splitter, CodeAssist assist) {
 
+    /** No annotation processing: otherwise javac searches every jar for processors on each cell. */
+    private static final String[] COMPILER_OPTIONS = System.getProperty("dltips.javac", "-proc:none").isBlank()
+            ? new String[0] : System.getProperty("dltips.javac", "-proc:none").split(" ");
+
     static Session start(SnippetClassLoader loader, CellThread thread, List<String> imports) {
         long t0 = System.nanoTime();
         String classPath = ClassPaths.expanded(System.getProperty("java.class.path"));
@@ -24,6 +28,7 @@ record Session(JShell jshell, CellExecutionControl control, SnippetSplitter spli
         CellExecutionControl[] created = new CellExecutionControl[1];
         JShell jshell = JShell.builder()
                 .executionEngine(CellExecutionControl.provider(delegate, created), Map.of())
+                .compilerOptions(COMPILER_OPTIONS)
                 .in(InputStream.nullInputStream())
                 .out(System.out)
                 .err(System.err)

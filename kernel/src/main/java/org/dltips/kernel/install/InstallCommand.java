@@ -13,6 +13,11 @@ public final class InstallCommand {
     private InstallCommand() {
     }
 
+    /** Why this Java cannot run the kernel (too old, or no jdk.jshell), or {@code null}. */
+    public static String javaProblem() {
+        return JavaCheck.problem();
+    }
+
     /** Runs the command and returns the process exit code; messages go to standard output/error. */
     public static int run(String command, String[] args) {
         try {
@@ -32,7 +37,7 @@ public final class InstallCommand {
                 System.err.println(problem);
                 return 1;
             }
-            KernelSpecWriter.write(dir, options.name());
+            KernelSpecWriter.write(dir, options.name(), options.archive());
             System.out.println("Installed kernelspec " + options.name() + " in " + dir);
             return 0;
         } catch (IllegalArgumentException e) {

@@ -12,12 +12,13 @@ import java.nio.file.Path;
  *
  * <p>{@code InstallOptions.parse(new String[] {"--prefix", "/tmp/jp"}).kernelDirectory()}
  */
-record InstallOptions(String location, String prefix, String name) {
+record InstallOptions(String location, String prefix, String name, boolean archive) {
 
     static InstallOptions parse(String[] args) {
         String location = "user";
         String prefix = null;
         String name = "dltips";
+        boolean archive = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--user" -> location = "user";
@@ -27,15 +28,16 @@ record InstallOptions(String location, String prefix, String name) {
                     prefix = value(args, ++i, "--prefix");
                 }
                 case "--name" -> name = value(args, ++i, "--name");
+                case "--no-archive" -> archive = false;
                 default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'. Expected "
-                        + "--user, --sys-prefix, --prefix DIR or --name NAME.");
+                        + "--user, --sys-prefix, --prefix DIR, --name NAME or --no-archive.");
             }
         }
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("Kernel name '" + name + "' is not allowed; use letters, digits, "
                     + "'.', '_' or '-', such as --name dltips-dev.");
         }
-        return new InstallOptions(location, prefix, name);
+        return new InstallOptions(location, prefix, name, archive);
     }
 
     Path kernelDirectory() {

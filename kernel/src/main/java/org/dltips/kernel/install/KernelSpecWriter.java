@@ -1,7 +1,7 @@
 package org.dltips.kernel.install;
 
 import com.google.gson.GsonBuilder;
-import org.dltips.kernel.Main;
+import org.dltips.kernel.KernelMain;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -32,10 +32,11 @@ final class KernelSpecWriter {
     private KernelSpecWriter() {
     }
 
-    static void write(Path dir, String name) throws IOException {
+    static void write(Path dir, String name, boolean archive) throws IOException {
         Files.createDirectories(dir);
+        Path jsa = archive ? ClassDataArchive.build(dir, javaPath(), jarPath()) : null;
         Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("argv", argv());
+        spec.put("argv", argv(jsa));
         spec.put("display_name", name.equals("dltips") ? "Java (dltips)" : "Java (dltips: " + name + ")");
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
@@ -47,19 +48,31 @@ final class KernelSpecWriter {
         Logo.write(dir.resolve("logo-64x64.png"), 64);
     }
 
-    static List<String> argv() {
+    static List<String> argv(Path archive) {
         List<String> argv = new ArrayList<>();
-        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toAbsolutePath().toString());
-        for (String flag : JVM_FLAGS) {
-            if (!flag.isEmpty()) {
-                argv.add(flag);
-            }
+        argv.add(javaPath());
+        argv.addAll(JVM_FLAGS);
+        int feature = Runtime.version().feature();
+        if (feature >= 22) {
+            argv.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (feature >= 23) {
+            argv.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        if (archive != null) {
+            argv.add("-XX:SharedArchiveFile=" + archive);
+            argv.add("-Xlog:cds=off");
+            argv.add("-Xlog:cds+dynamic=off");
         }
         argv.add("-jar");
         argv.add(jarPath());
         argv.add("kernel");
         argv.add("{connection_file}");
         return argv;
+    }
+
+    private static String javaPath() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toAbsolutePath().toString();
     }
 
     static boolean remove(Path dir) throws IOException {
@@ -76,7 +89,7 @@ final class KernelSpecWriter {
 
     private static String jarPath() {
         try {
-            Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(KernelMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!location.toString().endsWith(".jar")) {
                 throw new IllegalArgumentException("install must run from the kernel jar (java -jar "
                         + "kernel/target/dltips-kernel.jar install); it ran from " + location);

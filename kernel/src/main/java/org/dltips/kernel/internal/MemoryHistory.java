@@ -22,6 +22,17 @@ public final class MemoryHistory implements HistoryManager {
         entries.add(new HistoryEntry(SESSION, cell, code, null));
     }
 
+    /** Records the plain-text result of cell {@code cell}, for requests that ask for output. */
+    public synchronized void setOutput(int cell, String output) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            HistoryEntry e = entries.get(i);
+            if (e.getCellNumber() == cell) {
+                entries.set(i, new HistoryEntry(e.getSession(), cell, e.getInput(), output));
+                return;
+            }
+        }
+    }
+
     @Override
     public synchronized List<HistoryEntry> lookupTail(int length, Set<ResultFlag> flags) {
         int n = length <= 0 ? entries.size() : Math.min(length, entries.size());
@@ -48,6 +59,14 @@ public final class MemoryHistory implements HistoryManager {
             if (pattern.matcher(e.getInput()).matches()) {
                 out.add(e);
             }
+        }
+        if (flags.contains(ResultFlag.UNIQUE)) {
+            java.util.Map<String, HistoryEntry> last = new java.util.LinkedHashMap<>();
+            for (HistoryEntry e : out) {
+                last.remove(e.getInput());
+                last.put(e.getInput(), e);
+            }
+            out = new ArrayList<>(last.values());
         }
         int n = length <= 0 ? out.size() : Math.min(length, out.size());
         return out.subList(out.size() - n, out.size());

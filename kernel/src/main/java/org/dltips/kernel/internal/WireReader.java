@@ -72,7 +72,8 @@ final class WireReader {
             String headerJson = utf8(signed[0]);
             JsonElement headerTree = JsonParser.parseString(headerJson);
             String type = headerTree.getAsJsonObject().get("msg_type").getAsString();
-            if (MessageType.getType(type) == null) {
+            MessageType<?> known = MessageType.getType(type);
+            if (known == null || known == MessageType.UNKNOWN) {
                 throw new RejectedMessage("unknown message type '" + abbreviate(type) + "'");
             }
             Header<?> header = gson.fromJson(headerTree, Header.class);
