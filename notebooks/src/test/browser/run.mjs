@@ -3,17 +3,16 @@
 // then drives `jupyter console` through one cell. Prints "N passed, M failed"; exits 1 on any failure.
 //
 //   node run.mjs --kernel dltips --kernel-jar kernel/target/dltips-kernel.jar \
-//       --notebook fixtures/dltips-smoke.ipynb --out target/browser-test --progress 'epoch'
+//       --notebook fixtures/dltips-smoke.ipynb --out target/browser-test --progress epoch
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, USAGE } from './lib/args.mjs';
 import { launch } from './lib/browser.mjs';
 import { consoleCell } from './lib/console.mjs';
-import { connectionIps, installKernel, kernelspecs, prepareNotebook, startServer, stopServer, workspace } from './lib/jupyter.mjs';
-import { dialogText, installProbes, openNotebook, readPage, runAll, saveExecuted, screenshots, waitUntilDone } from './lib/notebook-page.mjs';
+import { installKernel, kernelspecs, startServer, stopServer, workspace } from './lib/jupyter.mjs';
+import { testNotebook } from './lib/notebook-run.mjs';
 import { onExit, processesMentioning } from './lib/processes.mjs';
 import { Report, since } from './lib/report.mjs';
-import { checkPage } from './lib/page-checks.mjs';
 
 async function main() {
   let options;
@@ -54,52 +53,21 @@ async function main() {
 }
 
 async function browserPart(ws, options, spec, report) {
-  if (!report.check(`notebook ${options.notebook} exists`, fs.existsSync(options.notebook),
-    'no such file; pass --notebook with the path of an .ipynb file')) return;
-  const notebook = prepareNotebook(options.notebook, ws.dirs.notebooks, options.kernel, spec);
-  let started = Date.now();
+  const started = Date.now();
   const server = await startServer(ws, options.python, options.out).catch((error) => error);
   if (!report.check('classic notebook server answers on 127.0.0.1', !(server instanceof Error), server.message)) return;
   report.time('notebook server start', since(started));
-
-  const browser = await launch(options.chromium, ws.dirs.chromium, path.join(options.out, 'browser-console.log'));
-  report.info(`browser ${browser.version}; server ${server.url}`);
+  let browser = null;
   try {
-    const opened = await openNotebook(browser.context, server, notebook.name);
-    const { page } = opened;
-    report.time('notebook page loaded', opened.loadedSeconds);
-    if (!report.check(`kernel '${options.kernel}' started and answered kernel_info in the page`, opened.ready,
-      `no kernel_info reply within 180 s; dialog: '${await dialogText(page)}'; see ${server.log}`)) {
-      await screenshots(page, options.out, 'failed-start');
-      return;
-    }
-    report.time('page open to kernel ready', opened.kernelSeconds);
-    const ips = connectionIps(ws.dirs.runtime);
-    report.check('kernel connection file binds to 127.0.0.1', ips.length > 0 && ips.every((c) => c.ip === '127.0.0.1'),
-      `connection files in ${ws.dirs.runtime}: ${JSON.stringify(ips)}; expected one or more, all with ip 127.0.0.1`);
-
-    await installProbes(page);
-    await page.screenshot({ path: path.join(options.out, 'notebook-opened.png') });
-    started = Date.now();
-    await runAll(page);
-    const done = await waitUntilDone(page, options.timeoutMin, (line) => report.info(line));
-    report.check(`all cells finished within ${options.timeoutMin} min`, done.state && !done.state.dead,
-      done.state ? 'the kernel died during the run (kernel_dead event); see the server log '
-        + `${server.log}` : `cells still running after ${options.timeoutMin} min; raise --timeout-min or see the screenshot`);
-    report.time('Run All until the kernel is idle', done.seconds);
-
-    const seen = await readPage(page, options.progress);
-    checkPage(seen, notebook, options, report);
-    for (const t of seen.timings) {
-      report.time(`cell ${t.index} (${t.first})`, t.seconds ?? Number.NaN);
+    browser = await launch(options.chromium, ws.dirs.chromium, path.join(options.out, 'browser-console.log'));
+    report.info(`browser ${browser.version}; server ${server.url}`);
+    for (const file of options.notebooks) {
+      await testNotebook(file, { ws, options, spec, server, browser, report });
     }
     report.check('the page made no requests outside loopback', browser.blocked.length === 0,
       `blocked ${browser.blocked.length}: ${browser.blocked.slice(0, 5).join(', ')}`);
-    const shots = await screenshots(page, options.out, 'notebook-after-run');
-    report.info(`screenshots: ${[path.join(options.out, 'notebook-opened.png'), ...shots].join(', ')}`);
-    report.info(`executed notebook: ${await saveExecuted(page, ws.dirs.notebooks, notebook.name, options.out)}`);
   } finally {
-    await browser.context.close().catch(() => {});
+    await browser?.context.close().catch(() => {});
     const ended = await stopServer(server);
     report.info(`notebook server stopped (${JSON.stringify(ended)})`);
     const leftover = processesMentioning(ws.dirs.runtime);
@@ -110,7 +78,7 @@ async function browserPart(ws, options, spec, report) {
 
 function finish(report, options) {
   const summary = report.summary();
-  report.write(options.out, { kernel: options.kernel, notebook: options.notebook, summary });
+  report.write(options.out, { kernel: options.kernel, notebooks: options.notebooks, summary });
   console.log(summary);
   return report.failed === 0 ? 0 : 1;
 }

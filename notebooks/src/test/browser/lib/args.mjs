@@ -4,7 +4,7 @@ import path from 'node:path';
 export const USAGE = `usage: node run.mjs --kernel NAME --notebook FILE.ipynb [options]
 
   --kernel NAME         kernelspec to run the notebook with (e.g. dltips, python3)
-  --notebook FILE       notebook to open; a copy without outputs is run, the file itself is not touched
+  --notebook FILE       notebook to open (repeatable); a copy without outputs is run, the file is not touched
   --out DIR             where screenshots, the executed notebook and report.json go (default: ./browser-test-out)
   --kernel-jar JAR      install the kernelspec from this kernel jar into a temporary prefix first
   --java JAVA           java used for --kernel-jar (default: java on PATH)
@@ -35,7 +35,7 @@ const NUMERIC = new Set(['minImages', 'minTables', 'timeoutMin']);
 
 /** Parses argv; throws an Error whose message says what was wrong and shows the usage. */
 export function parseArgs(argv) {
-  const options = { ...DEFAULTS };
+  const options = { ...DEFAULTS, notebooks: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--no-console') { options.console = false; continue; }
@@ -52,15 +52,16 @@ export function parseArgs(argv) {
       }
       value = number;
     }
-    options[key] = value;
+    if (key === 'notebook') options.notebooks.push(value);
+    else options[key] = value;
   }
   if (options.help) return options;
   if (!options.kernel) throw new Error(`--kernel is required (the kernelspec name, e.g. dltips)\n${USAGE}`);
-  if (options.browser && !options.notebook) {
+  if (options.browser && options.notebooks.length === 0) {
     throw new Error(`--notebook is required unless --no-browser is given\n${USAGE}`);
   }
   options.out = path.resolve(options.out);
-  if (options.notebook) options.notebook = path.resolve(options.notebook);
+  options.notebooks = options.notebooks.map((file) => path.resolve(file));
   if (options.kernelJar) options.kernelJar = path.resolve(options.kernelJar);
   return options;
 }

@@ -116,15 +116,23 @@ async function statusOk(url, token) {
   }
 }
 
-/** Asks the server to shut the kernels down, then stops the server. */
-export async function stopServer(server) {
+/** Asks the server to shut down every kernel it runs; returns how many it asked about. */
+export async function shutdownKernels(server) {
   try {
     const headers = { Authorization: `token ${server.token}` };
     const kernels = await (await fetch(`${server.url}/api/kernels`, { headers })).json();
     for (const kernel of kernels) {
       await fetch(`${server.url}/api/kernels/${kernel.id}`, { method: 'DELETE', headers });
     }
-  } catch { /* the server may already be gone; stop() below ends it anyway */ }
+    return kernels.length;
+  } catch {
+    return 0; // the server may already be gone; stopServer ends it anyway
+  }
+}
+
+/** Shuts the kernels down, then stops the server. */
+export async function stopServer(server) {
+  await shutdownKernels(server);
   return stop(server.child, 15);
 }
 

@@ -44,6 +44,8 @@ export function installProbes(page) {
       entry.count += 1;
       entry.html = d.output.data['text/html'] ?? null;
       entry.text = d.output.data['text/plain'] ?? null;
+      const png = d.output.data['image/png'];
+      entry.pngTail = png ? png.replace(/\s+/g, '').slice(-48) : null;
     });
   });
 }
@@ -103,10 +105,14 @@ export function readPage(page, progressPattern) {
         .filter((el) => el && document.body.contains(el));
       const expected = d.html !== null ? clean(d.html) : (d.text || '').replace(/\s+/g, ' ').trim();
       const shownTexts = shown.map((el) => clean(el.innerHTML));
+      const showsLast = (el, i) => (d.pngTail
+        ? [...el.querySelectorAll('img')].some((img) => img.src.replace(/\s+/g, '').endsWith(d.pngTail))
+        : shownTexts[i] === expected);
       shown.forEach((el) => el.setAttribute('data-dltips-updated', id));
       return {
         id, cell: d.cell, updates: d.count, shown: shown.length, expected: expected.slice(0, 300),
-        matchesLastUpdate: shownTexts.length > 0 && shownTexts.every((t) => t === expected),
+        kind: d.pngTail ? 'image' : 'text',
+        matchesLastUpdate: shown.length > 0 && shown.every(showsLast),
         matchesPattern: pattern ? new RegExp(pattern, 'i').test(expected) : null,
         outputsInCell: area.outputs.length,
       };
@@ -139,14 +145,15 @@ export async function saveExecuted(page, notebookDir, name, outDir) {
   return target;
 }
 
-/** Full-page screenshot plus, when present, one of the element that was last updated in place. */
+/** Full-page screenshot plus one of each output that was updated in place (at most 5). */
 export async function screenshots(page, outDir, prefix) {
   const files = [path.join(outDir, `${prefix}-full.png`)];
   await fullPageScreenshot(page, files[0]);
-  const updated = page.locator('[data-dltips-updated]').last();
-  if (await updated.count()) {
-    const file = path.join(outDir, `${prefix}-live-display.png`);
-    await updated.screenshot({ path: file });
+  const updated = page.locator('[data-dltips-updated]');
+  const count = Math.min(await updated.count(), 5);
+  for (let i = 0; i < count; i++) {
+    const file = path.join(outDir, `${prefix}-live-display-${i + 1}.png`);
+    await updated.nth(i).screenshot({ path: file });
     files.push(file);
   }
   return files;

@@ -25,8 +25,8 @@ export function checkPage(seen, notebook, options, report) {
   if (filled.length) report.info(`tables: ${filled.map((t) => `${t.rows} rows/${t.cells} cells`).join(', ')}`);
 
   for (const d of seen.displays) {
-    report.info(`display ${d.id} in cell ${d.cell}: ${d.updates} in-place updates, shown ${d.shown}x, `
-      + `${d.outputsInCell} outputs in the cell; final text '${d.expected.slice(0, 120)}'`);
+    report.info(`display ${d.id} (${d.kind}) in cell ${d.cell}: ${d.updates} in-place updates, shown ${d.shown}x, `
+      + `showing the last update: ${d.matchesLastUpdate}; final text '${d.expected.slice(0, 120)}'`);
   }
   if (!options.progress) return;
   const live = seen.displays.filter((d) => d.matchesPattern);

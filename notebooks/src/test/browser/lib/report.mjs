@@ -7,10 +7,12 @@ export class Report {
     this.checks = [];
     this.timings = [];
     this.started = Date.now();
+    this.prefix = '';
   }
 
   /** Records a check: `fail` is the message shown when `ok` is false (what was received, expected, how to fix). */
   check(name, ok, fail = '') {
+    name = this.prefix + name;
     this.checks.push({ name, ok: Boolean(ok), detail: ok ? '' : fail });
     console.log(ok ? `ok   - ${name}` : `FAIL - ${name}: ${fail}`);
     return Boolean(ok);
@@ -18,12 +20,13 @@ export class Report {
 
   /** Records how long something took, in seconds. */
   time(name, seconds) {
+    name = this.prefix + name;
     this.timings.push({ name, seconds: Math.round(seconds * 100) / 100 });
     console.log(`time - ${name}: ${seconds.toFixed(2)} s`);
   }
 
   info(message) {
-    console.log(`info - ${message}`);
+    console.log(`info - ${this.prefix}${message}`);
   }
 
   get failed() { return this.checks.filter((c) => !c.ok).length; }
