@@ -24,7 +24,7 @@ expected=('every code cell has an execution count' 'no error output (div.output_
   'at least 1 HTML table output(s) with data cells' 'a display updated in place ends with text matching /epoch/i'
   'the page shows the last update of that display, once')
 for name in "${expected[@]}"; do
-  grep -qF "FAIL - $name:" "$OUT-broken.log" || problem "expected the check '$name' to fail on the broken notebook; see $OUT-broken.log"
+  grep -qF "FAIL - python-broken: $name:" "$OUT-broken.log" || problem "expected the check '$name' to fail on the broken notebook; see $OUT-broken.log"
 done
 actual=$(grep -c '^FAIL' "$OUT-broken.log")
 [ "$actual" = "${#expected[@]}" ] || problem "the broken notebook failed $actual checks, expected ${#expected[@]}: $(grep '^FAIL' "$OUT-broken.log" | cut -c1-90)"
