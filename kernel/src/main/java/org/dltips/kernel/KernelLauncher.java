@@ -21,9 +21,16 @@ public final class KernelLauncher {
     /** A started kernel: shut it down with a {@code shutdown_request}, or {@link #close()}. */
     public record Running(DltipsKernel kernel, JupyterConnection connection) implements AutoCloseable {
 
-        /** Blocks until a client's {@code shutdown_request} closed the sockets. */
-        public void awaitShutdown() {
-            connection.waitUntilClose();
+        /**
+         * Blocks until a client's {@code shutdown_request} arrived and the sockets closed, or 3 s after the
+         * request when a cell stuck in native code keeps them open.
+         */
+        public void awaitShutdown() throws InterruptedException {
+            kernel.awaitShutdownRequest();
+            Thread closing = new Thread(connection::waitUntilClose, "dltips-closing");
+            closing.setDaemon(true);
+            closing.start();
+            closing.join(3000);
         }
 
         @Override
