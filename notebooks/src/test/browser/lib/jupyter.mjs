@@ -51,7 +51,11 @@ export function kernelspecs(python, env) {
   return JSON.parse(result.stdout).kernelspecs;
 }
 
-/** Copies the notebook without outputs, set to run with `kernel`; returns the copy's file name. */
+/**
+ * Copies the notebook without outputs, set to run with `kernel`. Returns the copy's file name, its number of code
+ * cells and what the notebook asks the page to show: metadata.dltips.browser_test, e.g.
+ * {"min_images": 3, "min_tables": 1, "progress": "epoch 20/20"} (each optional; overrides the command line).
+ */
 export function prepareNotebook(source, dir, kernel, spec) {
   const notebook = JSON.parse(fs.readFileSync(source, 'utf8'));
   for (const cell of notebook.cells) {
@@ -63,7 +67,12 @@ export function prepareNotebook(source, dir, kernel, spec) {
   notebook.metadata.kernelspec = { name: kernel, display_name: spec.display_name, language: spec.language };
   const name = path.basename(source);
   fs.writeFileSync(path.join(dir, name), JSON.stringify(notebook, null, 1));
-  return { name, codeCells: notebook.cells.filter((c) => c.cell_type === 'code').length };
+  const asked = notebook.metadata.dltips?.browser_test ?? {};
+  const expect = {};
+  if (asked.min_images !== undefined) expect.minImages = Number(asked.min_images);
+  if (asked.min_tables !== undefined) expect.minTables = Number(asked.min_tables);
+  if (asked.progress !== undefined) expect.progress = asked.progress;
+  return { name, codeCells: notebook.cells.filter((c) => c.cell_type === 'code').length, expect };
 }
 
 /** A TCP port that was free on 127.0.0.1 a moment ago. */

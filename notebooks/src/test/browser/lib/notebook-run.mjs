@@ -8,12 +8,14 @@ import { processesMentioning } from './processes.mjs';
 import { since, waitFor } from './report.mjs';
 
 /** Runs `file` in the page of `browser` against `server`; every check and timing goes to `report`. */
-export async function testNotebook(file, { ws, options, spec, server, browser, report }) {
+export async function testNotebook(file, { ws, options: common, spec, server, browser, report }) {
   const stem = path.basename(file, '.ipynb');
   report.prefix = `${stem}: `;
   try {
     if (!report.check('notebook file exists', fs.existsSync(file), `no file ${file}; pass --notebook with an .ipynb path`)) return;
-    const notebook = prepareNotebook(file, ws.dirs.notebooks, options.kernel, spec);
+    const notebook = prepareNotebook(file, ws.dirs.notebooks, common.kernel, spec);
+    const options = { ...common, ...notebook.expect };
+    if (Object.keys(notebook.expect).length) report.info(`expectations from the notebook: ${JSON.stringify(notebook.expect)}`);
     const opened = await openNotebook(browser.context, server, notebook.name);
     const { page } = opened;
     try {
