@@ -19,7 +19,7 @@ good_failures=$failures
   --no-console > "$OUT-broken.log" 2>&1
 status=$?
 [ "$status" = 1 ] || problem "the broken notebook exited with $status, expected 1; see $OUT-broken.log"
-expected=('every code cell has an execution count' 'no error output (div.output_error)'
+expected=('every non-empty code cell has an execution count' 'no error output (div.output_error)'
   'no stderr output mentioning an Exception' 'at least 1 rendered image output(s) (charts)'
   'at least 1 HTML table output(s) with data cells' 'a display updated in place ends with text matching /epoch/i'
   'the page shows the last update of that display, once')

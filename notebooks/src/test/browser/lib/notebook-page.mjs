@@ -119,7 +119,7 @@ export function readPage(page, progressPattern) {
     });
     return {
       codeCells: code.length,
-      unnumbered: code.filter((x) => typeof x.cell.input_prompt_number !== 'number')
+      unnumbered: code.filter((x) => x.cell.get_text().trim() !== '' && typeof x.cell.input_prompt_number !== 'number')
         .map((x) => `cell ${x.index} ('${x.cell.get_text().split('\n')[0].slice(0, 60)}', prompt ${x.cell.input_prompt_number})`),
       errors: [...document.querySelectorAll('div.output_error')].map((e) => e.innerText.slice(0, 400)),
       stderrExceptions: [...document.querySelectorAll('div.output_stderr')].map((e) => e.innerText)

@@ -4,7 +4,7 @@
 export function checkPage(seen, notebook, options, report) {
   report.check(`all ${notebook.codeCells} code cells are in the page`, seen.codeCells === notebook.codeCells,
     `the page has ${seen.codeCells} code cells, the notebook file ${notebook.codeCells}`);
-  report.check('every code cell has an execution count', seen.unnumbered.length === 0,
+  report.check('every non-empty code cell has an execution count', seen.unnumbered.length === 0,
     `${seen.unnumbered.length} without one: ${seen.unnumbered.join('; ')}; an earlier error aborts the cells after it`);
   report.check('no error output (div.output_error)', seen.errors.length === 0,
     `${seen.errors.length} shown, the first: ${JSON.stringify(seen.errors[0] ?? '')}`);
