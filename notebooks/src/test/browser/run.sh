@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Browser and console test: installs what it needs (Debian packages when run as root, npm packages with npm ci),
+# then runs run.mjs. Without arguments it tests the dltips fixture notebook with the kernel jar of this checkout
+# (built first when missing); with arguments it passes them to run.mjs (see `run.sh --help`).
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../../../.." && pwd)"
+say() { printf 'browser test: %s\n' "$*"; }
+die() { printf 'browser test: %s\n' "$*" >&2; exit 1; }
+
+PYTHON="${DLTIPS_PYTHON:-/usr/bin/python3}"
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium chromium-driver)
+"$PYTHON" -c 'import notebook' 2>/dev/null || missing+=(jupyter-notebook)
+"$PYTHON" -c 'import jupyter_console' 2>/dev/null || missing+=(jupyter-console)
+command -v tmux >/dev/null || missing+=(tmux)
+command -v npm >/dev/null || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing ${missing[*]} with apt-get"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null \
+      || die "apt-get install ${missing[*]} failed; the browser test needs these Debian packages"
+  else
+    die "missing Debian packages: ${missing[*]}; install them with: sudo apt-get install -y ${missing[*]}"
+  fi
+fi
+
+if [ ! -f "$HERE/node_modules/playwright-core/package.json" ] \
+   || [ "$HERE/package-lock.json" -nt "$HERE/node_modules/.package-lock.json" ]; then
+  say "installing npm packages (npm ci) ..."
+  (cd "$HERE" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts </dev/null) \
+    || die "npm ci in $HERE failed; it needs the npm registry (playwright-core, see package-lock.json)"
+fi
+
+if [ $# -eq 0 ]; then
+  JAR="$ROOT/kernel/target/dltips-kernel.jar"
+  if [ ! -f "$JAR" ]; then
+    say "no $JAR yet; building it (mvn package -DskipTests) ..."
+    (cd "$ROOT" && mvn -B -q -ntp -pl kernel -am package -DskipTests </dev/null) || die "building the kernel jar failed"
+  fi
+  set -- --kernel dltips --kernel-jar "$JAR" --notebook "$HERE/fixtures/dltips-smoke.ipynb" \
+         --out "$ROOT/notebooks/target/browser-test" --min-images 1 --min-tables 1 --progress 'epoch'
+  # The training notebook needs the library's trainer; it joins as soon as the kernel's classpath has it.
+  if "$PYTHON" - "$ROOT"/kernel/target/lib/dltips-lib*.jar <<'PY'
+import sys, zipfile
+sys.exit(0 if any('org/dltips/train/Trainer.class' in zipfile.ZipFile(j).namelist() for j in sys.argv[1:]) else 1)
+PY
+  then
+    set -- "$@" --notebook "$HERE/fixtures/dltips-training.ipynb"
+  else
+    say "this build has no org.dltips.train.Trainer; fixtures/dltips-training.ipynb is not run"
+  fi
+fi
+exec node "$HERE/run.mjs" --python "$PYTHON" "$@"
