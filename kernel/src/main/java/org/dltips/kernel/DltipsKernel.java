@@ -18,6 +18,7 @@ import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.dltips.kernel.display.BuiltInRenderers;
 import org.dltips.kernel.display.CellPublisher;
 import org.dltips.kernel.display.Display;
+import org.dltips.kernel.execution.BracketBalance;
 import org.dltips.kernel.execution.CellEvaluator;
 import org.dltips.kernel.execution.CellFailure;
 import org.dltips.kernel.execution.CodeAssist;
@@ -104,6 +105,9 @@ public final class DltipsKernel extends BaseKernel {
 
     @Override
     public String isComplete(String code) {
+        if (!evaluator.isReady()) {
+            return BracketBalance.isComplete(code);
+        }
         return assist().isComplete(code);
     }
 

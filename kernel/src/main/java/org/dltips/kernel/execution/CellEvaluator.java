@@ -156,6 +156,11 @@ public final class CellEvaluator implements AutoCloseable {
         return loader;
     }
 
+    /** True once JShell is built, so that requests no longer wait for it. */
+    public boolean isReady() {
+        return session.isDone();
+    }
+
     /** Waits until JShell is ready (the first cell does this anyway). */
     public void awaitReady() {
         session();
