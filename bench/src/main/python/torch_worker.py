@@ -11,6 +11,7 @@ Commands:
   peak <threads> <size> <repeats>                 prints GFLOP/s of torch.mm (float32)
   quit
 """
+import os
 import sys
 import time
 
@@ -46,6 +47,7 @@ def train(threads, batch, epochs, samples):
     loss_fn = torch.nn.CrossEntropyLoss()
     opt = torch.optim.SGD(net.parameters(), lr=0.1)
     seconds = []
+    cpu_start = os.times()
     for _ in range(epochs):
         start = time.perf_counter()
         for i in range(0, samples, batch):
@@ -54,7 +56,9 @@ def train(threads, batch, epochs, samples):
             loss.backward()
             opt.step()
         seconds.append(time.perf_counter() - start)
-    return "ok " + " ".join("%.6f" % s for s in seconds) + " loss=%.4f" % loss.item()
+    cpu = os.times()
+    return ("ok " + " ".join("%.6f" % s for s in seconds) + " loss=%.4f user=%.3f sys=%.3f"
+            % (loss.item(), (cpu.user - cpu_start.user) / epochs, (cpu.system - cpu_start.system) / epochs))
 
 
 def peak(threads, size, repeats):

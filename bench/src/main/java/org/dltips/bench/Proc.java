@@ -38,11 +38,27 @@ final class Proc {
         });
         var e = Nd4j.getEnvironment();
         var blas = Nd4j.factory().blas();
-        return "java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cpus\n"
+        return "load average " + loadAverage() + "\njava " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cpus\n"
                 + "env " + env + "\n"
                 + "nd4j maxThreads=" + e.maxThreads() + " maxMasterThreads=" + e.maxMasterThreads()
                 + " blas=" + blas.getBlasVendor() + " blasThreads=" + blas.getMaxThreads() + "\n"
                 + "native libraries:\n" + nativeLibraries();
+    }
+
+    /** The first three fields of /proc/loadavg: how busy the machine is (other users disturb timings). */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** ND4J's thread settings as they stand now. */
+    static String describeAfterSettings() {
+        return "after settings: nd4j maxThreads=" + Nd4j.getEnvironment().maxThreads() + " maxMasterThreads="
+                + Nd4j.getEnvironment().maxMasterThreads() + " blasThreads=" + Nd4j.factory().blas().getMaxThreads();
     }
 
     /** User and system CPU seconds of this process so far, from /proc/self/stat (clock ticks of 1/100 s). */

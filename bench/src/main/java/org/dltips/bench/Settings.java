@@ -18,11 +18,12 @@ final class Settings {
         DEFAULTS.put("data", "/tmp/mnist/package/data"); // IDX directory, or "random"
         DEFAULTS.put("samples", "10000");
         DEFAULTS.put("batch", "100");
-        DEFAULTS.put("rounds", "3");                       // alternations DL4J / PyTorch
+        DEFAULTS.put("rounds", "5");                       // alternations DL4J / PyTorch
         DEFAULTS.put("workspace", "ENABLED");              // DL4J WorkspaceMode for training
         DEFAULTS.put("cache", "NONE");                     // DL4J CacheMode
         DEFAULTS.put("feed", "views");                     // views | dataset | presplit | iterator
         DEFAULTS.put("nd4jThreads", "0");                  // 0 = leave ND4J's choice
+        DEFAULTS.put("blasThreads", "0");                  // 0 = leave ND4J's choice (OpenBLAS threads)
         DEFAULTS.put("periodicGc", "default");             // default | off
         DEFAULTS.put("torchThreads", "1,2");
         DEFAULTS.put("extras", "true");                    // batch 1 / 10 000 throughput, peak, gemm bound, phases

@@ -20,6 +20,8 @@ final class TorchWorker implements AutoCloseable {
     private final BufferedReader in;
     private final PrintWriter out;
     final String version;
+    /** User and system CPU seconds per epoch of the last {@link #train} call. */
+    double[] lastCpu = {Double.NaN, Double.NaN};
 
     private TorchWorker(Process process) throws IOException {
         this.process = process;
@@ -28,7 +30,7 @@ final class TorchWorker implements AutoCloseable {
         this.version = readAnswer("start");
     }
 
-    /** Starts the worker with our tuning variables (OMP_*, GOMP_*, OPENBLAS_*, MKL_*) removed, so PyTorch runs as installed. */
+    /** Starts the worker with our tuning variables (OMP_*, GOMP_*, OPENBLAS_*, MKL_*, LD_PRELOAD) removed, so PyTorch runs as installed. */
     static TorchWorker start(Settings s) throws IOException {
         Path script = Path.of(s.get("worker"));
         if (!Files.isRegularFile(script)) {
@@ -37,7 +39,7 @@ final class TorchWorker implements AutoCloseable {
         }
         ProcessBuilder pb = new ProcessBuilder(s.get("python"), script.toString());
         pb.environment().keySet().removeIf(k -> k.startsWith("OMP_") || k.startsWith("GOMP_")
-                || k.startsWith("OPENBLAS_") || k.startsWith("MKL_") || k.startsWith("KMP_"));
+                || k.startsWith("OPENBLAS_") || k.startsWith("MKL_") || k.startsWith("KMP_") || k.equals("LD_PRELOAD"));
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         return new TorchWorker(pb.start());
     }
@@ -49,6 +51,13 @@ final class TorchWorker implements AutoCloseable {
     /** Seconds of each epoch of a fresh network. */
     double[] train(int threads, int batch, int epochs, int samples) throws IOException {
         String[] words = ask("train " + threads + " " + batch + " " + epochs + " " + samples).split(" ");
+        for (String w : words) {
+            if (w.startsWith("user=")) {
+                lastCpu[0] = Double.parseDouble(w.substring(5));
+            } else if (w.startsWith("sys=")) {
+                lastCpu[1] = Double.parseDouble(w.substring(4));
+            }
+        }
         return Arrays.stream(words).filter(w -> !w.contains("=")).mapToDouble(Double::parseDouble).toArray();
     }
 
