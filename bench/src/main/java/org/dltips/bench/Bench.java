@@ -20,6 +20,10 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
         Settings s = Settings.parse(args);
+        String warning = NativeSetup.configure();
+        if (!warning.isEmpty()) {
+            System.out.println("warning: " + warning);
+        }
         BenchData data = BenchData.load(s.dataDir(), s.integer("samples"));
         configureNd4j(s);
         int batch = s.integer("batch");

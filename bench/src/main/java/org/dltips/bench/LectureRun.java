@@ -19,6 +19,10 @@ public final class LectureRun {
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
         Settings s = Settings.parse(args);
+        String warning = NativeSetup.configure();
+        if (!warning.isEmpty()) {
+            System.out.println("warning: " + warning);
+        }
         Bench.configureNd4j(s);
         BenchData train = BenchData.load(s.dataDir(), s.integer("samples"));
         BenchData test = BenchData.load(s.dataDir(), 10_000, "t10k");
