@@ -16,6 +16,7 @@ public final class PeakMain {
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 2048;
+        NativeSetup.configure();
         System.out.println(Proc.describe());
         for (int t = 1; t <= 2; t++) {
             Nd4j.factory().blas().setMaxThreads(t);
