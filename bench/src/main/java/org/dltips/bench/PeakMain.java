@@ -7,7 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Prints ND4J's float32 matrix-product speed with 1 and 2 BLAS threads and which native libraries are loaded;
  * a quick way to compare BLAS builds (bundled OpenBLAS, system OpenBLAS, MKL) without training.
  *
- * <p>{@code java -cp ... org.dltips.bench.PeakMain 2048}
+ * <p>{@code java -cp ... org.dltips.bench.PeakMain 2048} (size 0: only show what is loaded)
  */
 public final class PeakMain {
     private PeakMain() {
@@ -18,6 +18,9 @@ public final class PeakMain {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 2048;
         NativeSetup.configure();
         System.out.println(Proc.describe());
+        if (size == 0) {
+            return;
+        }
         for (int t = 1; t <= 2; t++) {
             Nd4j.factory().blas().setMaxThreads(t);
             System.out.printf("nd4j %dx%d float32 product, %d BLAS thread(s): %.1f GFLOP/s%n", size, size, t,
