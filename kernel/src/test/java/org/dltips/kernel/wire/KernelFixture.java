@@ -1,0 +1,108 @@
+package org.dltips.kernel.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One kernel per JDK for a group of dynamic tests: installed once (to learn its interrupt mode), started on first
+ * use, restarted when a test left it dead.
+ *
+ * <p>{@code fixture.run("1+2").result("text/plain")}
+ */
+public final class KernelFixture implements AutoCloseable {
+
+    private final KernelJar jar = KernelJar.find();
+    private final Path javaHome;
+    private final Path dir;
+    private String interruptMode;
+    private KernelProcess kernel;
+
+    /** A fixture for one JDK, keeping its files in a fresh folder under {@code parent}. */
+    public KernelFixture(Path javaHome, Path parent) {
+        this.javaHome = javaHome;
+        try {
+            this.dir = Files.createDirectories(parent.resolve(Jdks.label(javaHome)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Java home this kernel runs on. */
+    public Path javaHome() {
+        return javaHome;
+    }
+
+    /** The built kernel jar. */
+    public KernelJar jar() {
+        return jar;
+    }
+
+    /** The kernelspec's interrupt mode, {@code signal} when the spec leaves it out (Jupyter's default). */
+    public String interruptMode() {
+        if (interruptMode == null) {
+            JsonObject spec = jar.install(javaHome, dir.resolve("prefix"));
+            interruptMode = spec.has("interrupt_mode") ? spec.get("interrupt_mode").getAsString() : "signal";
+        }
+        return interruptMode;
+    }
+
+    /** The running kernel, started (or restarted, if a previous test killed it) as needed. */
+    public KernelProcess kernel() {
+        if (kernel == null || !kernel.alive()) {
+            if (kernel != null) {
+                kernel.close();
+            }
+            kernel = KernelProcess.start(jar, javaHome, dir, interruptMode());
+        }
+        return kernel;
+    }
+
+    /** The kernel last started, without restarting it, or null before the first start. */
+    public KernelProcess current() {
+        return kernel;
+    }
+
+    /** The connected client of the running kernel. */
+    public WireClient client() {
+        return kernel().client();
+    }
+
+    /** Executes a cell with default options. */
+    public Execution run(String code) {
+        return Execution.run(client(), code);
+    }
+
+    /** Executes a cell and checks it succeeded, returning it for further checks. */
+    public Execution ok(String code) {
+        Execution cell = run(code);
+        assertEquals("ok", cell.status(), () -> "expected status ok for " + cell.describe());
+        return cell;
+    }
+
+    /**
+     * Checks that the kernel is alive and computes a fresh cell, after a fault named {@code fault}.
+     *
+     * @throws AssertionError naming the fault and showing the kernel's output when it does not answer
+     */
+    public void assertAnswers(String fault) {
+        assertTrue(kernel != null && kernel.alive(), () -> "kernel process exited after " + fault + "; expected"
+                + " it to survive and answer the next cell. Kernel output:\n" + (kernel == null ? "" : kernel.log()));
+        Execution next = run("6 * 7");
+        assertEquals("ok", next.status(), () -> "after " + fault + " the next cell failed: " + next.describe());
+        assertTrue(next.result("text/plain").contains("42"), () -> "after " + fault
+                + " the next cell did not show 42: " + next.describe());
+    }
+
+    @Override
+    public void close() {
+        if (kernel != null) {
+            kernel.close();
+        }
+    }
+}
