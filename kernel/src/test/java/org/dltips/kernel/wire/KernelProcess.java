@@ -98,6 +98,11 @@ public final class KernelProcess implements AutoCloseable {
         return (kernelInfoNanos - startNanos) / 1e6;
     }
 
+    /** Milliseconds since the process was started. */
+    public double millisSinceStart() {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
     /** Interrupts the running cell the way the kernelspec's {@code interrupt_mode} says a client should. */
     public void interrupt() {
         if (interruptMode.equals("signal")) {
