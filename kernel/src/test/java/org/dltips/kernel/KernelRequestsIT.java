@@ -34,8 +34,10 @@ class KernelRequestsIT {
         cases.put("inspect_request describes Math.max", KernelRequestsIT::inspect);
         cases.put("is_complete_request tells complete from incomplete", KernelRequestsIT::isComplete);
         cases.put("history_request replies", KernelRequestsIT::history);
-        cases.put("comm_info_request replies", k -> assertEquals("ok",
-                request(k.client(), "comm_info_request", new JsonObject()).text("status")));
+        cases.put("comm_info_request replies with status ok", k -> {
+            WireMessage reply = request(k.client(), "comm_info_request", new JsonObject());
+            assertEquals("ok", reply.text("status"), () -> "comm_info_reply: " + reply.content());
+        });
         cases.put("silent cells broadcast nothing and keep the count", KernelRequestsIT::silent);
         cases.put("store_history false keeps the count", KernelRequestsIT::noHistory);
         cases.put("stop_on_error aborts queued cells", KernelRequestsIT::stopOnError);
@@ -130,7 +132,9 @@ class KernelRequestsIT {
         assertEquals("error", Execution.await(client, "first", failing, TIMEOUT).status());
         WireMessage reply = client.reply("shell", queued, TIMEOUT);
         assertEquals("aborted", reply.text("status"), () -> "queued cell after an error: " + reply.content());
-        Execution check = k.run("ranAfterError");
+        Execution check = Execution.run(client, "ranAfterError", new JsonObject(), TIMEOUT);
+        assertFalse(check.status().equals("aborted"), () -> "a cell sent after the aborted reply was aborted too;"
+                + " expected only the requests queued when the error happened to be aborted: " + check.describe());
         assertEquals("error", check.status(), () -> "the aborted cell ran anyway: " + check.describe());
     }
 
@@ -141,7 +145,8 @@ class KernelRequestsIT {
         String failing = client.send("shell", "execute_request",
                 Execution.request("Thread.sleep(500);\nthrow new RuntimeException(\"fails alone\");", keepGoing));
         String queued = client.send("shell", "execute_request", Execution.request("20 + 22", new JsonObject()));
-        assertEquals("error", Execution.await(client, "first", failing, TIMEOUT).status());
+        Execution first = Execution.await(client, "first", failing, TIMEOUT);
+        assertEquals("error", first.status(), first::describe);
         Execution after = Execution.await(client, "20 + 22", queued, TIMEOUT);
         assertEquals("42", after.result("text/plain"), after::describe);
     }

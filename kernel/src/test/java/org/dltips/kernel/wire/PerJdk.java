@@ -28,8 +28,10 @@ public final class PerJdk {
         return Jdks.all().stream().map(home -> {
             KernelFixture fixture = new KernelFixture(home, dir);
             List<DynamicNode> tests = new ArrayList<>();
-            cases.forEach((name, body) -> tests.add(DynamicTest.dynamicTest(name, () -> body.accept(fixture))));
-            tests.add(DynamicTest.dynamicTest("stop the kernel", fixture::close));
+            String suffix = " [" + Jdks.label(home) + "]";
+            cases.forEach((name, body) -> tests.add(DynamicTest.dynamicTest(name + suffix,
+                    () -> body.accept(fixture))));
+            tests.add(DynamicTest.dynamicTest("stop the kernel" + suffix, fixture::close));
             return DynamicContainer.dynamicContainer(group + " on " + Jdks.label(home), tests);
         });
     }
