@@ -42,7 +42,7 @@ public final class KernelBench {
         List<Double> nd4j = new ArrayList<>();
         List<Double> roundTrip = new ArrayList<>();
         for (int run = 0; run < launches; run++) {
-            try (KernelProcess kernel = KernelProcess.start(jar, javaHome, dir, mode)) {
+            try (KernelProcess kernel = KernelProcess.start(KernelProcess.command(jar, javaHome, spec), dir, mode)) {
                 launch.add(kernel.launchMillis());
                 Execution first = Execution.run(kernel.client(), ND4J_CELL);
                 if (!first.status().equals("ok")) {
@@ -54,8 +54,8 @@ public final class KernelBench {
                         + " 1+2 median %.1f ms%n", run + 1, launch.get(run), nd4j.get(run), roundTrip.get(run));
             }
         }
-        System.out.printf("%nKernel benchmark on %s (%s), median of %d launches:%n", javaHome,
-                Runtime.version(), launches);
+        System.out.printf("%nKernel benchmark, median of %d launches of: %s%n", launches,
+                String.join(" ", spec.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList()));
         boolean ok = report("launch to kernel_info_reply", median(launch), 2000)
                 & report("1+2 round trip after warm-up (median)", median(roundTrip), 30)
                 & report("first ND4J cell from kernel start", median(nd4j), 3000);

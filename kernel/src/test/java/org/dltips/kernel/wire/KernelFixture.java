@@ -20,7 +20,8 @@ public final class KernelFixture implements AutoCloseable {
     private final KernelJar jar = KernelJar.find();
     private final Path javaHome;
     private final Path dir;
-    private String interruptMode;
+    private boolean installed;
+    private JsonObject spec;
     private KernelProcess kernel;
     private boolean lastFailed;
 
@@ -49,16 +50,23 @@ public final class KernelFixture implements AutoCloseable {
      * {@code install} itself fails (KernelspecIT reports that), the wire tests go on with {@code message}.
      */
     public String interruptMode() {
-        if (interruptMode == null) {
+        spec();
+        return spec == null || !spec.has("interrupt_mode") ? (spec == null ? "message" : "signal")
+                : spec.get("interrupt_mode").getAsString();
+    }
+
+    /** The installed kernelspec, or null when {@code install} failed. */
+    private JsonObject spec() {
+        if (!installed) {
+            installed = true;
             try {
-                JsonObject spec = jar.install(javaHome, dir.resolve("prefix"));
-                interruptMode = spec.has("interrupt_mode") ? spec.get("interrupt_mode").getAsString() : "signal";
+                spec = jar.install(javaHome, dir.resolve("prefix"));
             } catch (AssertionError e) {
-                System.out.println("install failed, interrupting by message: " + e.getMessage());
-                interruptMode = "message";
+                System.out.println("install failed; starting the kernel with the plain launch command: "
+                        + e.getMessage());
             }
         }
-        return interruptMode;
+        return spec;
     }
 
     /** The running kernel, started (or restarted, if a previous test killed it) as needed. */
@@ -67,7 +75,7 @@ public final class KernelFixture implements AutoCloseable {
             if (kernel != null) {
                 kernel.close();
             }
-            kernel = KernelProcess.start(jar, javaHome, dir, interruptMode());
+            kernel = KernelProcess.start(KernelProcess.command(jar, javaHome, spec()), dir, interruptMode());
         }
         return kernel;
     }

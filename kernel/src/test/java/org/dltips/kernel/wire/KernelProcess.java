@@ -38,17 +38,17 @@ public final class KernelProcess implements AutoCloseable {
      *
      * @param interruptMode {@code message} (interrupt_request on control) or {@code signal} (SIGINT)
      */
-    public static KernelProcess start(KernelJar jar, Path javaHome, Path dir, String interruptMode) {
+    public static KernelProcess start(LaunchCommand command, Path dir, String interruptMode) {
         ConnectionFile connection = ConnectionFile.create(dir);
         Path file = connection.write();
         Path log = dir.resolve(file.getFileName() + ".log");
         long start = System.nanoTime();
         Process process;
         try {
-            process = new ProcessBuilder(jar.kernelCommand(javaHome, file)).redirectErrorStream(true)
+            process = new ProcessBuilder(command.forConnectionFile(file)).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start the kernel with " + javaHome, e);
+            throw new UncheckedIOException("could not start the kernel with " + command, e);
         }
         KernelProcess kernel = new KernelProcess(process, new WireClient(connection), log, interruptMode, start);
         kernel.awaitReady(Duration.ofSeconds(60));
@@ -76,6 +76,25 @@ public final class KernelProcess implements AutoCloseable {
         close();
         throw new AssertionError("kernel did not answer kernel_info_request with a reply and IOPub status within "
                 + timeout.toSeconds() + " s; its output:\n" + log());
+    }
+
+    /**
+     * How to start the kernel: the installed kernelspec's {@code argv} (with its JVM flags) when there is one,
+     * else the jar's plain launch command {@code java -jar dltips-kernel.jar kernel <connection-file>}.
+     */
+    public static LaunchCommand command(KernelJar jar, Path javaHome, JsonObject spec) {
+        if (spec != null && spec.has("argv")) {
+            List<String> argv = spec.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+            return new LaunchCommand(argv);
+        }
+        return new LaunchCommand(jar.kernelCommand(javaHome, Path.of("{connection_file}")));
+    }
+
+    /** A kernel command line with the {@code {connection_file}} placeholder. */
+    public record LaunchCommand(List<String> argv) {
+        List<String> forConnectionFile(Path file) {
+            return argv.stream().map(a -> a.replace("{connection_file}", file.toString())).toList();
+        }
     }
 
     /** The connected client. */
