@@ -29,6 +29,7 @@ class KernelFaultsIT {
         Map<String, Consumer<KernelFixture>> cases = PerJdk.cases();
         fault(cases, "busy loop interrupted within 2 s, CPU idle after", CellFaults::interruptBusyLoop);
         fault(cases, "Thread.sleep loop interrupted within 2 s, CPU idle after", CellFaults::interruptSleepLoop);
+        fault(cases, "DL4J training interrupted within 2 s, CPU idle after", CellFaults::interruptTraining);
         fault(cases, "exception in a cell", CellFaults::exception);
         fault(cases, "System.exit(0) in a cell", CellFaults::systemExit);
         fault(cases, "infinite recursion", CellFaults::infiniteRecursion);
@@ -56,6 +57,7 @@ class KernelFaultsIT {
                 k.assertAnswers(name);
                 SURVIVED.incrementAndGet();
             } catch (RuntimeException | AssertionError e) {
+                k.restart();
                 if (failure == null) {
                     failure = e;
                 } else {
