@@ -1,0 +1,147 @@
+package org.dltips.kernel;
+
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.JupyterIO;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
+import org.dltips.kernel.display.BuiltInRenderers;
+import org.dltips.kernel.display.CellPublisher;
+import org.dltips.kernel.display.Display;
+import org.dltips.kernel.execution.CellEvaluator;
+import org.dltips.kernel.execution.CellFailure;
+import org.dltips.kernel.execution.CodeAssist;
+import org.dltips.kernel.internal.CellStreams;
+import org.dltips.kernel.internal.HistoryReplies;
+import org.dltips.kernel.internal.KernelInfoReplies;
+import org.dltips.kernel.internal.MemoryHistory;
+
+import java.util.List;
+
+/**
+ * The dltips Jupyter kernel: jjava's protocol handling, with cells run by our own in-process JShell
+ * ({@link CellEvaluator}), our own output streams and displays.
+ *
+ * <p>{@code DltipsKernel kernel = DltipsKernel.builder().build(); kernel.becomeHandlerForConnection(connection);}
+ */
+public final class DltipsKernel extends BaseKernel {
+
+    private final CellEvaluator evaluator;
+    private final CellStreams streams;
+    private final ExecuteHandler executor;
+    private final MemoryHistory history;
+
+    DltipsKernel(String name, String version, LanguageInfo language, MemoryHistory history, JupyterIO io,
+                 CommManager comms, Renderer renderer, MagicParser magics, MagicsRegistry registry,
+                 StringStyler styler, CellStreams streams) {
+        super(name, version, language, List.of(), history, io, comms, renderer, magics, registry, false, styler);
+        this.streams = streams;
+        this.history = history;
+        BuiltInRenderers.registerAll(renderer, DltipsKernel.class.getClassLoader());
+        this.evaluator = new CellEvaluator(DltipsKernel.class.getClassLoader(),
+                DefaultImports.lines(DltipsKernel.class.getClassLoader()));
+        CellPublisher publisher = new CellPublisher(renderer, streams);
+        Display.setPublisher(publisher);
+        this.executor = new ExecuteHandler(evaluator, streams, publisher, history);
+    }
+
+    /** A builder with the kernel's name, version and language info filled in. */
+    public static KernelBuilder builder() {
+        return new KernelBuilder();
+    }
+
+    @Override
+    public String getBanner() {
+        return "dltips Java kernel " + version + " on Java " + Runtime.version();
+    }
+
+    @Override
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        executor.handle(env, message);
+    }
+
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        KernelInfoReplies.reply(env, message, name, version, languageInfo, getBanner());
+    }
+
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        HistoryReplies.reply(env, message, history);
+    }
+
+    @Override
+    public Object evalRaw(String code) {
+        try {
+            return evaluator.eval(code, 0).value();
+        } catch (CellFailure failure) {
+            throw new IllegalStateException(failure.name() + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        String doc = assist().documentation(code, at, extraDetail);
+        return doc.isEmpty() ? null : new DisplayData(doc);
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        CodeAssist.Completions c = assist().complete(code, at);
+        return new ReplacementOptions(c.matches(), c.start(), c.end());
+    }
+
+    @Override
+    public String isComplete(String code) {
+        return assist().isComplete(code);
+    }
+
+    @Override
+    public void interrupt() {
+        evaluator.interrupt();
+    }
+
+    @Override
+    public List<String> formatError(Throwable e) {
+        if (e instanceof CellFailure failure) {
+            return failure.traceback();
+        }
+        return super.formatError(e);
+    }
+
+    @Override
+    public void onShutdown(boolean restart) {
+        Display.setPublisher(null);
+        evaluator.close();
+        streams.close();
+    }
+
+    /** Queued execute requests are answered "aborted" when this returns true (once per failed cell). */
+    public boolean takeAbortRequest() {
+        return executor.takeAbortRequest();
+    }
+
+    /** Starts building JShell in the background (call once the sockets answer); cells wait for it. */
+    public void startSession() {
+        evaluator.start();
+    }
+
+    /** Blocks until JShell is ready; the first cell would wait anyway. */
+    public void awaitReady() {
+        evaluator.awaitReady();
+    }
+
+    private CodeAssist assist() {
+        return evaluator.assist();
+    }
+}

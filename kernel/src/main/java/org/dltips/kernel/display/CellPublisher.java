@@ -1,0 +1,71 @@
+package org.dltips.kernel.display;
+
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
+import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
+import org.dltips.kernel.internal.CellStreams;
+import org.dltips.kernel.internal.KernelLog;
+
+import java.util.UUID;
+
+/**
+ * The kernel's {@link Display.Publisher}: renders a value and sends {@code display_data} or
+ * {@code update_display_data} to the cell that is running (or ran last), after its pending text output.
+ *
+ * <p>{@code Display.setPublisher(new CellPublisher(renderer, streams));}
+ */
+public final class CellPublisher implements Display.Publisher {
+
+    private final Renderer renderer;
+    private final CellStreams streams;
+
+    public CellPublisher(Renderer renderer, CellStreams streams) {
+        this.renderer = renderer;
+        this.streams = streams;
+    }
+
+    /** Renders {@code value} with every MIME type the renderers offer; {@code null} shows as "null". */
+    public DisplayData render(Object value) {
+        if (value == null) {
+            return new DisplayData("null");
+        }
+        try {
+            return renderer.render(value);
+        } catch (RuntimeException | LinkageError e) {
+            KernelLog.warn("rendering " + value.getClass().getName() + " failed: " + e);
+            DisplayData fallback = new DisplayData(String.valueOf(value));
+            return fallback;
+        }
+    }
+
+    @Override
+    public String display(Object value) {
+        String id = UUID.randomUUID().toString();
+        DisplayData data = new DisplayData(render(value));
+        data.setDisplayId(id);
+        send(new PublishDisplayData(data));
+        return id;
+    }
+
+    @Override
+    public void update(String id, Object value) {
+        DisplayData data = new DisplayData(render(value));
+        data.setDisplayId(id);
+        send(new PublishUpdateDisplayData(data));
+    }
+
+    private void send(PublishDisplayData message) {
+        streams.flush();
+        if (streams.currentEnv() != null) {
+            streams.currentEnv().publish(message);
+        }
+    }
+
+    private void send(PublishUpdateDisplayData message) {
+        streams.flush();
+        if (streams.currentEnv() != null) {
+            streams.currentEnv().publish(message);
+        }
+    }
+}

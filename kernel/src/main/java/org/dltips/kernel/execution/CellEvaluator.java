@@ -1,0 +1,160 @@
+package org.dltips.kernel.execution;
+
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Runs notebook cells with JShell inside the kernel's JVM: several statements per cell, the value of a final
+ * expression, readable compile and runtime errors, and a stop that really stops.
+ *
+ * <p>{@code CellResult r = evaluator.eval("int x = 20; x + 1", 1); // r.value() == 21}
+ */
+public final class CellEvaluator implements AutoCloseable {
+
+    private final SnippetClassLoader loader;
+    private final CellThread thread;
+    private final CompletableFuture<Session> session = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+    private final List<String> imports;
+    private final Map<String, int[]> origins = new ConcurrentHashMap<>();
+
+    /** Prepares an evaluator; JShell is built by {@link #start()} or, at the latest, by the first cell. */
+    public CellEvaluator(ClassLoader parent, List<String> imports) {
+        loader = new SnippetClassLoader(parent);
+        thread = new CellThread(loader);
+        this.imports = List.copyOf(imports);
+    }
+
+    /** Starts building JShell on a background thread; calling it again does nothing. */
+    public void start() {
+        if (started.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> {
+                try {
+                    session.complete(Session.start(loader, thread, imports));
+                } catch (Throwable e) {
+                    session.completeExceptionally(e);
+                }
+            }, "dltips-jshell-start");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** Evaluates a cell; {@code cell} is its execution count, used in error messages. */
+    public CellResult eval(String code, int cell) throws CellFailure {
+        Session s = session();
+        long t0 = System.nanoTime();
+        try {
+            return thread.call(() -> evalOnCellThread(s, code, cell));
+        } catch (CellFailure f) {
+            throw f;
+        } catch (Exception e) {
+            throw new CellFailure("KernelError", "the kernel could not run the cell: " + e,
+                    List.of("the kernel could not run the cell: " + e));
+        } finally {
+            Timing.log("cell " + cell, t0);
+        }
+    }
+
+    private CellResult evalOnCellThread(Session s, String code, int cell) throws CellFailure {
+        CellResult result = CellResult.NONE;
+        for (SnippetSplitter.Piece piece : s.splitter().split(code)) {
+            int line = CompileErrors.lineOf(code, piece.start());
+            if (piece.incomplete()) {
+                String msg = "the cell ends before the code starting on line " + line + " is complete; "
+                        + "check for a missing '}', ')' or ';'";
+                throw new CellFailure("CompilationException", msg, List.of("\u001b[31merror: " + msg + "\u001b[0m"));
+            }
+            s.control().reset();
+            List<SnippetEvent> events = s.jshell().eval(piece.source());
+            result = CellResult.NONE;
+            for (SnippetEvent event : events) {
+                if (event.causeSnippet() != null) {
+                    continue;
+                }
+                Snippet snippet = event.snippet();
+                origins.put(snippet.id(), new int[] {cell, line});
+                if (event.status() == Snippet.Status.REJECTED) {
+                    throw CompileErrors.of(s.jshell().diagnostics(snippet).toList(), code, piece.start());
+                }
+                JShellException thrown = event.exception();
+                if (thrown != null) {
+                    Throwable real = s.control().lastThrown();
+                    s.control().reset();
+                    if (CellGuard.isStopRequested()) {
+                        real = new CellInterruptedError();
+                    }
+                    throw RuntimeErrors.of(thrown, real, where(cell));
+                }
+                if (showsValue(snippet)) {
+                    result = new CellResult(true, s.control().lastValue());
+                }
+            }
+            s.control().reset();
+        }
+        return result;
+    }
+
+    private Function<String, Function<Integer, String>> where(int cell) {
+        return id -> snippetLine -> {
+            int[] origin = origins.get(id);
+            if (origin == null) {
+                return "line " + snippetLine;
+            }
+            int line = origin[1] + snippetLine - 1;
+            return origin[0] == cell ? "cell line " + line : "cell [" + origin[0] + "], line " + line;
+        };
+    }
+
+    private static boolean showsValue(Snippet snippet) {
+        return switch (snippet.subKind()) {
+            case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND -> true;
+            default -> false;
+        };
+    }
+
+    /** Stops the running cell, if any; see {@link CellThread#stop()}. */
+    public void interrupt() {
+        thread.stop();
+    }
+
+    /** True while a cell runs. */
+    public boolean isBusy() {
+        return thread.isBusy();
+    }
+
+    /** Completion, documentation and is-complete checks; waits until JShell is ready. */
+    public CodeAssist assist() {
+        return session().assist();
+    }
+
+    /** The class loader of cell classes, for renderers that must see cell-defined types. */
+    public ClassLoader classLoader() {
+        return loader;
+    }
+
+    /** Waits until JShell is ready (the first cell does this anyway). */
+    public void awaitReady() {
+        session();
+    }
+
+    private Session session() {
+        start();
+        return session.join();
+    }
+
+    @Override
+    public void close() {
+        thread.shutdown();
+        session.thenAccept(s -> s.jshell().close());
+        session.completeExceptionally(new IllegalStateException("the kernel is shutting down"));
+    }
+}

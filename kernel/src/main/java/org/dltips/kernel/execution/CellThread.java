@@ -1,0 +1,108 @@
+package org.dltips.kernel.execution;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one thread that runs cell code: a large stack (deep recursion fails cleanly with a
+ * {@link StackOverflowError}), the cell class loader as context class loader (so ND4J finds its backend),
+ * and a stop that works on every Java version.
+ *
+ * <p>{@code Object value = cellThread.call(() -> jshell.eval("1+2"));}
+ */
+final class CellThread {
+
+    private static final long STACK_BYTES = 64L * 1024 * 1024;
+
+    private final ExecutorService executor;
+    private final ScheduledExecutorService watchdog;
+    private volatile Thread thread;
+    private volatile boolean busy;
+
+    CellThread(ClassLoader contextLoader) {
+        executor = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(null, task, "dltips-cell", STACK_BYTES);
+            t.setContextClassLoader(contextLoader);
+            t.setDaemon(true);
+            thread = t;
+            return t;
+        });
+        watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "dltips-stop-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Runs {@code task} on the cell thread and waits for it; a stop request ends it early. */
+    <T> T call(Callable<T> task) throws Exception {
+        Future<T> future = executor.submit(() -> {
+            busy = true;
+            CellGuard.clearStop();
+            Thread.interrupted();
+            try {
+                return task.call();
+            } finally {
+                busy = false;
+                Thread.interrupted();
+            }
+        });
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            throw (Error) cause;
+        }
+    }
+
+    /**
+     * Stops the running cell: instrumented cell code stops at its next loop turn, sleeps and waits end with
+     * {@link InterruptedException}; on Java before 20, code that ignores both is stopped after 1.5 s.
+     */
+    void stop() {
+        if (!busy) {
+            return;
+        }
+        CellGuard.requestStop();
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            watchdog.schedule(() -> forceStop(t), 600, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    boolean isBusy() {
+        return busy;
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    /** For code that ignored the stop for 0.6 s: Thread.stop where it exists, else add checks to its classes. */
+    @SuppressWarnings({"deprecation", "removal"})
+    private void forceStop(Thread t) {
+        if (!busy || !CellGuard.isStopRequested()) {
+            return;
+        }
+        if (Runtime.version().feature() < 20) {
+            t.stop();
+        } else {
+            DeepStop.stop(t);
+        }
+    }
+
+    void shutdown() {
+        stop();
+        executor.shutdownNow();
+        watchdog.shutdownNow();
+    }
+}

@@ -1,0 +1,95 @@
+package org.dltips.kernel.install;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Where the kernelspec goes: {@code --user} (the default), {@code --sys-prefix}, or {@code --prefix DIR};
+ * and its name ({@code --name}, default {@code dltips}).
+ *
+ * <p>{@code InstallOptions.parse(new String[] {"--prefix", "/tmp/jp"}).kernelDirectory()}
+ */
+record InstallOptions(String location, String prefix, String name, boolean archive) {
+
+    static InstallOptions parse(String[] args) {
+        String location = "user";
+        String prefix = null;
+        String name = "dltips";
+        boolean archive = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--user" -> location = "user";
+                case "--sys-prefix" -> location = "sys-prefix";
+                case "--prefix" -> {
+                    location = "prefix";
+                    prefix = value(args, ++i, "--prefix");
+                }
+                case "--name" -> name = value(args, ++i, "--name");
+                case "--no-archive" -> archive = false;
+                default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'. Expected "
+                        + "--user, --sys-prefix, --prefix DIR, --name NAME or --no-archive.");
+            }
+        }
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("Kernel name '" + name + "' is not allowed; use letters, digits, "
+                    + "'.', '_' or '-', such as --name dltips-dev.");
+        }
+        return new InstallOptions(location, prefix, name, archive);
+    }
+
+    Path kernelDirectory() {
+        return switch (location) {
+            case "prefix" -> Path.of(prefix).toAbsolutePath().resolve("share/jupyter/kernels").resolve(name);
+            case "sys-prefix" -> Path.of(sysPrefix()).resolve("share/jupyter/kernels").resolve(name);
+            default -> userDataDir().resolve("kernels").resolve(name);
+        };
+    }
+
+    private static Path userDataDir() {
+        String custom = System.getenv("JUPYTER_DATA_DIR");
+        if (custom != null && !custom.isBlank()) {
+            return Path.of(custom);
+        }
+        Path home = Path.of(System.getProperty("user.home"));
+        if (System.getProperty("os.name", "").toLowerCase().contains("mac")) {
+            return home.resolve("Library/Jupyter");
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share")).resolve("jupyter");
+    }
+
+    private static String sysPrefix() {
+        for (String env : new String[] {"CONDA_PREFIX", "VIRTUAL_ENV"}) {
+            String v = System.getenv(env);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        try {
+            Process p = new ProcessBuilder("python3", "-c", "import sys; print(sys.prefix)").start();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line = r.readLine();
+                if (p.waitFor() == 0 && line != null && !line.isBlank()) {
+                    return line.strip();
+                }
+            }
+        } catch (IOException e) {
+            // fall through to the message below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new IllegalArgumentException("--sys-prefix needs Python's prefix, but no conda or virtual environment "
+                + "is active and 'python3' did not answer. Activate the environment, or use --prefix DIR.");
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value, such as " + option
+                    + (option.equals("--name") ? " dltips" : " /path/to/env"));
+        }
+        return args[i];
+    }
+}

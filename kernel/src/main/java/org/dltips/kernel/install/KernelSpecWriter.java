@@ -1,0 +1,102 @@
+package org.dltips.kernel.install;
+
+import com.google.gson.GsonBuilder;
+import org.dltips.kernel.Main;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Writes {@code kernel.json} and the logos into a kernelspec directory. The spec starts the kernel with the
+ * absolute path of the java that ran {@code install} and of this jar.
+ *
+ * <p>{@code KernelSpecWriter.write(Path.of("/tmp/jp/share/jupyter/kernels/dltips"), "dltips");}
+ */
+final class KernelSpecWriter {
+
+    /** JVM flags in the spec: a heap cap (ND4J arrays live off-heap, outside it) and no window system. */
+    static final List<String> JVM_FLAGS = List.of(
+            "-Xmx2g",
+            "-XX:+UseSerialGC",
+            "-Djava.awt.headless=true");
+
+    private KernelSpecWriter() {
+    }
+
+    static void write(Path dir, String name, boolean archive) throws IOException {
+        Files.createDirectories(dir);
+        Path jsa = archive ? ClassDataArchive.build(dir, javaPath(), jarPath()) : null;
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("argv", argv(jsa));
+        spec.put("display_name", name.equals("dltips") ? "Java (dltips)" : "Java (dltips: " + name + ")");
+        spec.put("language", "java");
+        spec.put("interrupt_mode", "message");
+        spec.put("env", Map.of("OMP_NUM_THREADS", "1"));
+        spec.put("metadata", Map.of("debugger", false));
+        String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec);
+        Files.writeString(dir.resolve("kernel.json"), json + "\n", StandardCharsets.UTF_8);
+        Logo.write(dir.resolve("logo-32x32.png"), 32);
+        Logo.write(dir.resolve("logo-64x64.png"), 64);
+    }
+
+    static List<String> argv(Path archive) {
+        List<String> argv = new ArrayList<>();
+        argv.add(javaPath());
+        argv.addAll(JVM_FLAGS);
+        int feature = Runtime.version().feature();
+        if (feature >= 22) {
+            argv.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (feature >= 23) {
+            argv.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        if (archive != null) {
+            argv.add("-XX:SharedArchiveFile=" + archive);
+            argv.add("-Xlog:cds=off");
+            argv.add("-Xlog:cds+dynamic=off");
+        }
+        argv.add("-jar");
+        argv.add(jarPath());
+        argv.add("kernel");
+        argv.add("{connection_file}");
+        return argv;
+    }
+
+    private static String javaPath() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toAbsolutePath().toString();
+    }
+
+    static boolean remove(Path dir) throws IOException {
+        if (!Files.isRegularFile(dir.resolve("kernel.json"))) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        return true;
+    }
+
+    private static String jarPath() {
+        try {
+            Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!location.toString().endsWith(".jar")) {
+                throw new IllegalArgumentException("install must run from the kernel jar (java -jar "
+                        + "kernel/target/dltips-kernel.jar install); it ran from " + location);
+            }
+            return location.toAbsolutePath().toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("cannot find the kernel jar's path: " + e.getMessage());
+        }
+    }
+}

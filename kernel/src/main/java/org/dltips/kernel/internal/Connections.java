@@ -1,0 +1,44 @@
+package org.dltips.kernel.internal;
+
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.ShellChannel;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.messages.HMACGenerator;
+import org.zeromq.ZMQ;
+
+import java.lang.reflect.Field;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Opens a jjava {@link JupyterConnection} whose shell and control channels are {@link QuickShellChannel}s.
+ *
+ * <p>{@code JupyterConnection c = Connections.open(props, gate); kernel.becomeHandlerForConnection(c); c.connect();}
+ */
+public final class Connections {
+
+    private Connections() {
+    }
+
+    /** @param abortQueued asked after each request; true means "answer queued execute requests with aborted" */
+    public static JupyterConnection open(KernelConnectionProperties props, BooleanSupplier abortQueued)
+            throws Exception {
+        JupyterConnection connection = new JupyterConnection(props);
+        ZMQ.Context ctx = (ZMQ.Context) field("ctx").get(connection);
+        HMACGenerator hmac = props.createHMACGenerator();
+        replace(connection, "shell", new QuickShellChannel(ctx, hmac, false, connection, abortQueued));
+        replace(connection, "control", new QuickShellChannel(ctx, hmac, true, connection, () -> false));
+        return connection;
+    }
+
+    private static void replace(JupyterConnection connection, String name, ShellChannel channel) throws Exception {
+        Field f = field(name);
+        ((ShellChannel) f.get(connection)).close();
+        f.set(connection, channel);
+    }
+
+    private static Field field(String name) throws NoSuchFieldException {
+        Field f = JupyterConnection.class.getDeclaredField(name);
+        f.setAccessible(true);
+        return f;
+    }
+}

@@ -1,0 +1,152 @@
+package org.dltips.kernel.internal;
+
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.ShellChannel;
+import org.dflib.jjava.jupyter.channels.ShellHandler;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.messages.HMACGenerator;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.zeromq.ZMQ;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A shell or control channel that waits on its socket instead of sleeping 50 ms between polls (so a cell's
+ * round trip is not padded), rejects unsigned or malformed messages without dying, and answers queued
+ * execute requests with "aborted" after a failed cell that asked to stop on error.
+ *
+ * <p>{@code new QuickShellChannel(ctx, hmac, false, connection, gate::takeAbort)}
+ */
+final class QuickShellChannel extends ShellChannel {
+
+    private final ZMQ.Context context;
+    private final JupyterConnection connection;
+    private final WireReader reader;
+    private final BooleanSupplier abortQueued;
+    private final String label;
+    private volatile boolean running;
+    private Thread loop;
+    private ZMQ.Poller poller;
+
+    QuickShellChannel(ZMQ.Context ctx, HMACGenerator hmac, boolean control, JupyterConnection connection,
+                      BooleanSupplier abortQueued) {
+        super(ctx, hmac, control, connection);
+        this.context = ctx;
+        this.connection = connection;
+        this.reader = new WireReader(hmac);
+        this.abortQueued = abortQueued;
+        this.label = control ? "control" : "shell";
+    }
+
+    @Override
+    public void bind(KernelConnectionProperties props) {
+        int port = label.equals("control") ? props.getControlPort() : props.getShellPort();
+        bind(formatAddress(props.getTransport(), props.getIp(), port));
+        running = true;
+        loop = new Thread(this::serve, "dltips-" + label);
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    private void serve() {
+        poller = context.poller(1);
+        poller.register(this, ZMQ.Poller.POLLIN);
+        try {
+            while (running && !Thread.currentThread().isInterrupted()) {
+                if (poller.poll(250) > 0 && running) {
+                    handleOne(false);
+                }
+            }
+        } catch (RuntimeException e) {
+            if (running) {
+                KernelLog.warn(label + " channel stopped: " + e);
+            }
+        } finally {
+            poller.close();
+        }
+    }
+
+    private void handleOne(boolean aborting) {
+        Message<?> message;
+        try {
+            message = reader.read(this);
+        } catch (WireReader.RejectedMessage e) {
+            KernelLog.warn("rejected a message on the " + label + " channel: " + e.getMessage());
+            return;
+        }
+        MessageType<?> type = message.getHeader().getType();
+        ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+        try {
+            if (aborting && type == MessageType.EXECUTE_REQUEST) {
+                replyAborted(env, message);
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            ShellHandler<Object> handler = (ShellHandler<Object>) connection.getHandler(type);
+            if (handler == null) {
+                KernelLog.warn("no handler for " + type.getName() + " on the " + label + " channel; ignored");
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            Message<Object> typed = (Message<Object>) message;
+            handler.handle(env, typed);
+            if (abortQueued.getAsBoolean()) {
+                abortWaiting();
+            }
+        } catch (RuntimeException | Error e) {
+            KernelLog.warn("failed to handle " + type.getName() + ": " + e);
+        } finally {
+            env.resolveDeferrals();
+        }
+        if (env.isMarkedForShutdown()) {
+            running = false;
+            connection.close();
+        }
+    }
+
+    /** Answers the execute requests already waiting (sent before this cell's idle status) with "aborted". */
+    private void abortWaiting() {
+        while (running && poller.poll(0) > 0) {
+            handleOne(true);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void replyAborted(ShellReplyEnvironment env, Message<?> request) {
+        env.setBusyDeferIdle();
+        Map<String, Object> content = new HashMap<>();
+        content.put("status", "aborted");
+        content.put("execution_count", null);
+        env.reply(new Message(request, (MessageType) MessageType.EXECUTE_REPLY, content));
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        Thread t = loop;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        super.close();
+    }
+
+    @Override
+    public void waitUntilClose() {
+        Thread t = loop;
+        if (t != null) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
