@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -45,8 +47,10 @@ public final class KernelProcess implements AutoCloseable {
         long start = System.nanoTime();
         Process process;
         try {
-            process = new ProcessBuilder(command.forConnectionFile(file)).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command.forConnectionFile(file)).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(command.env());
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the kernel with " + command, e);
         }
@@ -79,19 +83,24 @@ public final class KernelProcess implements AutoCloseable {
     }
 
     /**
-     * How to start the kernel: the installed kernelspec's {@code argv} (with its JVM flags) when there is one,
-     * else the jar's plain launch command {@code java -jar dltips-kernel.jar kernel <connection-file>}.
+     * How to start the kernel: the installed kernelspec's {@code argv} (with its JVM flags) and {@code env}, as
+     * a Jupyter client would, when there is one; else the jar's plain launch command
+     * {@code java -jar dltips-kernel.jar kernel <connection-file>}.
      */
     public static LaunchCommand command(KernelJar jar, Path javaHome, JsonObject spec) {
         if (spec != null && spec.has("argv")) {
             List<String> argv = spec.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
-            return new LaunchCommand(argv);
+            Map<String, String> env = new HashMap<>();
+            if (spec.has("env")) {
+                spec.getAsJsonObject("env").entrySet().forEach(e -> env.put(e.getKey(), e.getValue().getAsString()));
+            }
+            return new LaunchCommand(argv, env);
         }
-        return new LaunchCommand(jar.kernelCommand(javaHome, Path.of("{connection_file}")));
+        return new LaunchCommand(jar.kernelCommand(javaHome, Path.of("{connection_file}")), Map.of());
     }
 
-    /** A kernel command line with the {@code {connection_file}} placeholder. */
-    public record LaunchCommand(List<String> argv) {
+    /** A kernel command line with the {@code {connection_file}} placeholder, and extra environment variables. */
+    public record LaunchCommand(List<String> argv, Map<String, String> env) {
         List<String> forConnectionFile(Path file) {
             return argv.stream().map(a -> a.replace("{connection_file}", file.toString())).toList();
         }
