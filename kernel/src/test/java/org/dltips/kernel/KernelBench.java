@@ -1,9 +1,12 @@
 package org.dltips.kernel;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import org.dltips.kernel.wire.Execution;
 import org.dltips.kernel.wire.KernelJar;
@@ -54,12 +57,24 @@ public final class KernelBench {
                         + " 1+2 median %.1f ms%n", run + 1, launch.get(run), nd4j.get(run), roundTrip.get(run));
             }
         }
-        System.out.printf("%nKernel benchmark, median of %d launches of: %s%n", launches,
+        System.out.printf("%nKernel benchmark (load average %s on %d cores), median of %d launches of: %s%n",
+                loadAverage(), Runtime.getRuntime().availableProcessors(), launches,
                 String.join(" ", spec.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList()));
         boolean ok = report("launch to kernel_info_reply", median(launch), 2000)
                 & report("1+2 round trip after warm-up (median)", median(roundTrip), 30)
                 & report("first ND4J cell from kernel start", median(nd4j), 3000);
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
         System.exit(ok ? 0 : 1);
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static double medianRoundTrip(KernelProcess kernel) {
