@@ -125,8 +125,8 @@ class KernelRequestsIT {
 
     private static void stopOnError(KernelFixture k) {
         WireClient client = k.client();
-        String failing = client.send("shell", "execute_request",
-                Execution.request("Thread.sleep(500);\nthrow new RuntimeException(\"first fails\");", new JsonObject()));
+        String failing = client.send("shell", "execute_request", Execution.request(
+                "Thread.sleep(500);\nthrow new RuntimeException(\"first fails\");", new JsonObject()));
         String queued = client.send("shell", "execute_request",
                 Execution.request("int ranAfterError = 1;", new JsonObject()));
         assertEquals("error", Execution.await(client, "first", failing, TIMEOUT).status());

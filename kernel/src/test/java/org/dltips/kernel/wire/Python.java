@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 public final class Python {
 
     /** How to get the Jupyter modules the tests need. */
-    public static final String HOW_TO_INSTALL = "install them with: apt-get install jupyter-client python3-nbclient"
-            + " jupyter-nbconvert python3-jupyter-kernel-test python3-zmq (Debian), or: conda env create -f"
-            + " environment.yml && conda activate dltips";
+    public static final String HOW_TO_INSTALL = "install them with: apt-get install jupyter-client"
+            + " python3-nbclient jupyter-nbconvert python3-jupyter-kernel-test jupyter-console python3-zmq (Debian),"
+            + " or: conda env create -f environment.yml && conda activate dltips";
 
     private Python() {
     }
