@@ -1,6 +1,8 @@
 """Sum up Surefire and Failsafe XML reports of every module and print one closing line.
 
     python3 .ci/summary.py ROOT      ->  ... then "dltips: N passed, N failed, N skipped"
+
+Exits 1 when a test failed or none passed.
 """
 import glob
 import os
@@ -33,7 +35,8 @@ def main(root):
     failures = sum(c[1] for c in totals.values())
     skipped = sum(c[2] for c in totals.values())
     print("dltips: %d passed, %d failed, %d skipped" % (passed, failures, skipped))
+    return 0 if passed > 0 and failures == 0 else 1
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else ".")
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "."))
