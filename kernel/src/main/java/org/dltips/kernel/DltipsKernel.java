@@ -40,6 +40,7 @@ public final class DltipsKernel extends BaseKernel {
     private final CellStreams streams;
     private final ExecuteHandler executor;
     private final MemoryHistory history;
+    private final java.util.concurrent.CountDownLatch shutdown = new java.util.concurrent.CountDownLatch(1);
 
     DltipsKernel(String name, String version, LanguageInfo language, MemoryHistory history, JupyterIO io,
                  CommManager comms, Renderer renderer, MagicParser magics, MagicsRegistry registry,
@@ -124,6 +125,12 @@ public final class DltipsKernel extends BaseKernel {
         Display.setPublisher(null);
         evaluator.close();
         streams.close();
+        shutdown.countDown();
+    }
+
+    /** Blocks until a {@code shutdown_request} (or {@link #onShutdown}) arrived. */
+    public void awaitShutdownRequest() throws InterruptedException {
+        shutdown.await();
     }
 
     /** Queued execute requests are answered "aborted" when this returns true (once per failed cell). */

@@ -49,6 +49,24 @@ public final class CellPublisher implements Display.Publisher {
     }
 
     @Override
+    public String display(Object value, String... mimeTypes) {
+        if (mimeTypes.length == 0) {
+            return display(value);
+        }
+        String id = UUID.randomUUID().toString();
+        DisplayData data;
+        try {
+            data = new DisplayData(renderer.renderAs(value, mimeTypes));
+        } catch (RuntimeException | LinkageError e) {
+            KernelLog.warn("rendering " + value + " as " + String.join(", ", mimeTypes) + " failed: " + e);
+            data = new DisplayData(String.valueOf(value));
+        }
+        data.setDisplayId(id);
+        send(new PublishDisplayData(data));
+        return id;
+    }
+
+    @Override
     public void update(String id, Object value) {
         DisplayData data = new DisplayData(render(value));
         data.setDisplayId(id);

@@ -15,6 +15,9 @@ public final class Display {
         /** Shows {@code value} and returns its display id. */
         String display(Object value);
 
+        /** Shows {@code value} rendered as the given MIME types only and returns its display id. */
+        String display(Object value, String... mimeTypes);
+
         /** Replaces what display {@code id} shows with {@code value}. */
         void update(String id, Object value);
     }
@@ -32,6 +35,19 @@ public final class Display {
             return "";
         }
         return p.display(value);
+    }
+
+    /**
+     * Shows {@code value} in the given formats only, such as a chart as SVG:
+     * {@code display(chart, "image/svg+xml")}; returns its display id.
+     */
+    public static String display(Object value, String... mimeTypes) {
+        Publisher p = publisher;
+        if (p == null) {
+            System.out.println(value);
+            return "";
+        }
+        return p.display(value, mimeTypes);
     }
 
     /** Redraws the output {@link #display(Object)} returned {@code id} for, in place. */

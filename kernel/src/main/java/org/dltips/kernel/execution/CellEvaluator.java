@@ -31,6 +31,19 @@ public final class CellEvaluator implements AutoCloseable {
         loader = new SnippetClassLoader(parent);
         thread = new CellThread(loader);
         this.imports = List.copyOf(imports);
+        if (Thread.getDefaultUncaughtExceptionHandler() == null) {
+            Thread.setDefaultUncaughtExceptionHandler(CellEvaluator::reportThreadDeath);
+        }
+    }
+
+    /** Threads a cell started and the stop button ended say so in one line instead of a stack trace. */
+    private static void reportThreadDeath(Thread thread, Throwable e) {
+        if (e instanceof CellInterruptedError) {
+            System.err.println("[stopped thread '" + thread.getName() + "' that a cell had started]");
+        } else {
+            System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+            e.printStackTrace();
+        }
     }
 
     /** Starts building JShell on a background thread; calling it again does nothing. */
@@ -67,7 +80,7 @@ public final class CellEvaluator implements AutoCloseable {
     private CellResult evalOnCellThread(Session s, String code, int cell) throws CellFailure {
         CellResult result = CellResult.NONE;
         for (SnippetSplitter.Piece piece : s.splitter().split(code)) {
-            int line = CompileErrors.lineOf(code, piece.start());
+            int line = CompileErrors.lineOf(code, piece.firstCode());
             if (piece.incomplete()) {
                 String msg = "the cell ends before the code starting on line " + line + " is complete; "
                         + "check for a missing '}', ')' or ';'";
@@ -114,9 +127,11 @@ public final class CellEvaluator implements AutoCloseable {
         };
     }
 
+    /** Final expressions show their value, except a bare {@code display(...)} whose id would only clutter. */
     private static boolean showsValue(Snippet snippet) {
         return switch (snippet.subKind()) {
-            case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND -> true;
+            case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND ->
+                    !snippet.source().strip().startsWith("display(");
             default -> false;
         };
     }

@@ -65,13 +65,14 @@ final class CellThread {
 
     /**
      * Stops the running cell: instrumented cell code stops at its next loop turn, sleeps and waits end with
-     * {@link InterruptedException}; on Java before 20, code that ignores both is stopped after 1.5 s.
+     * {@link InterruptedException}; code that ignores both is dealt with after 0.6 s (see {@link #forceStop}).
+     * With no cell running, threads that earlier cells started and left looping are stopped the same way.
      */
     void stop() {
+        CellGuard.requestStop();
         if (!busy) {
             return;
         }
-        CellGuard.requestStop();
         Thread t = thread;
         if (t != null) {
             t.interrupt();

@@ -45,11 +45,12 @@ final class RuntimeErrors {
         String message = "";
         boolean top = true;
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            String className = t instanceof EvalException e ? e.getExceptionClassName() : t.getClass().getName();
-            String text = t.getMessage() == null ? className : className + ": " + t.getMessage();
+            String className = clean(t instanceof EvalException e ? e.getExceptionClassName() : t.getClass().getName());
+            String msg = t.getMessage() == null ? null : clean(t.getMessage());
+            String text = msg == null ? className : className + ": " + msg;
             if (top) {
                 name = className.substring(className.lastIndexOf('.') + 1);
-                message = t.getMessage() == null ? "" : t.getMessage();
+                message = msg == null ? "" : msg;
                 lines.add(RED + text + RESET);
             } else {
                 lines.add("Caused by: " + text);
@@ -103,6 +104,14 @@ final class RuntimeErrors {
         return m.isEmpty() || m.equals("do_it$");
     }
 
+    /** Removes JShell's wrapper class names: {@code REPL.$JShell$14.s} becomes {@code s}. */
+    static String clean(String text) {
+        return JSHELL_WRAPPER.matcher(text).replaceAll("");
+    }
+
+    private static final java.util.regex.Pattern JSHELL_WRAPPER =
+            java.util.regex.Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Za-z]?(\\.|\\$|\\b)");
+
     private static boolean isInfrastructure(StackTraceElement e) {
         String c = e.getClassName();
         return c.startsWith("jdk.jshell.") || c.startsWith("jdk.internal.reflect.")
@@ -116,7 +125,8 @@ final class RuntimeErrors {
             if (isCellBody(e)) {
                 return "    at " + place;
             }
-            String owner = e.getClassName().isEmpty() ? "" : e.getClassName() + ".";
+            String owner = clean(e.getClassName());
+            owner = owner.isEmpty() ? "" : owner + ".";
             return "    at " + owner + e.getMethodName() + " (" + place + ")";
         }
         return "    at " + e;

@@ -13,8 +13,17 @@ import java.util.List;
  */
 final class SnippetSplitter {
 
-    /** One snippet: its source as JShell wants it, where it starts in the cell, and whether it is complete. */
+    /**
+     * One snippet: its source as JShell wants it, where that source starts in the cell (so JShell's positions
+     * map back to the cell), and whether it is complete.
+     */
     record Piece(String source, int start, Completeness completeness) {
+
+        /** Offset in the cell of the snippet's first non-blank character. */
+        int firstCode() {
+            return start + leadingSpace(source);
+        }
+
         boolean incomplete() {
             return completeness == Completeness.DEFINITELY_INCOMPLETE
                     || completeness == Completeness.CONSIDERED_INCOMPLETE;
@@ -32,17 +41,19 @@ final class SnippetSplitter {
         String remaining = cell;
         while (!remaining.isBlank()) {
             int consumed = cell.length() - remaining.length();
-            int start = consumed + leadingSpace(remaining);
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
             Completeness c = info.completeness();
             if (c == Completeness.EMPTY) {
                 break;
             }
             if (!c.isComplete()) {
-                pieces.add(new Piece(remaining.strip(), start, c));
+                pieces.add(new Piece(remaining, consumed, c));
                 break;
             }
-            pieces.add(new Piece(info.source(), start, c));
+            // JShell may or may not keep the snippet's leading blanks in source(); align on the first code.
+            String source = info.source();
+            int start = consumed + leadingSpace(remaining) - leadingSpace(source);
+            pieces.add(new Piece(source, start, c));
             remaining = info.remaining();
         }
         return pieces;

@@ -25,8 +25,10 @@ final class ClassDataArchive {
         Path archive = dir.resolve(FILE_NAME);
         try {
             Files.deleteIfExists(archive);
-            List<String> command = List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off",
-                    "-Xlog:cds+dynamic=off", "-Djava.awt.headless=true", "-jar", jar, "warmup");
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-XX:ArchiveClassesAtExit=" + archive,
+                    "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            command.addAll(KernelSpecWriter.JVM_FLAGS);
+            command.addAll(List.of("-jar", jar, "warmup"));
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(new File(System.getProperty("os.name", "")
                             .startsWith("Windows") ? "NUL" : "/dev/null"))).start();
@@ -37,6 +39,6 @@ final class ClassDataArchive {
             return p.exitValue() == 0 && Files.isRegularFile(archive) ? archive : null;
         } catch (Exception e) {
             return null;
-        } 
+        }
     }
 }

@@ -13,6 +13,11 @@ public final class InstallCommand {
     private InstallCommand() {
     }
 
+    /** Why this Java cannot run the kernel (too old, or no jdk.jshell), or {@code null}. */
+    public static String javaProblem() {
+        return JavaCheck.problem();
+    }
+
     /** Runs the command and returns the process exit code; messages go to standard output/error. */
     public static int run(String command, String[] args) {
         try {

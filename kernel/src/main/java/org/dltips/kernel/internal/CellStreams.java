@@ -39,9 +39,13 @@ public final class CellStreams {
         flusher.scheduleWithFixedDelay(this::flush, 50, 50, TimeUnit.MILLISECONDS);
     }
 
-    /** Replaces {@code System.out} and {@code System.err} for good. */
+    /**
+     * Replaces {@code System.out} and {@code System.err} for good, and gives cells an empty
+     * {@code System.in} so a read returns end-of-input instead of blocking the kernel.
+     */
     public void install() {
         KernelLog.init();
+        System.setIn(java.io.InputStream.nullInputStream());
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     }
