@@ -50,9 +50,11 @@ public final class KernelFixture implements AutoCloseable {
      * {@code install} itself fails (KernelspecIT reports that), the wire tests go on with {@code message}.
      */
     public String interruptMode() {
-        spec();
-        return spec == null || !spec.has("interrupt_mode") ? (spec == null ? "message" : "signal")
-                : spec.get("interrupt_mode").getAsString();
+        JsonObject installed = spec();
+        if (installed == null) {
+            return "message";
+        }
+        return installed.has("interrupt_mode") ? installed.get("interrupt_mode").getAsString() : "signal";
     }
 
     /** The installed kernelspec, or null when {@code install} failed. */

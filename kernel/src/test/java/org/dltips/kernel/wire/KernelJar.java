@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The built kernel jar and the commands of its launch contract ({@code kernel}, {@code install}).
@@ -94,15 +93,6 @@ public record KernelJar(Path path) {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Lists every file under a directory, for failure messages. */
-    static String listing(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return String.join("\n", files.map(Path::toString).toList());
-        } catch (IOException e) {
-            return "(cannot list " + dir + ": " + e.getMessage() + ")";
         }
     }
 }
