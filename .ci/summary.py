@@ -25,6 +25,11 @@ def main(root):
                 counts[2] += 1
             else:
                 counts[0] += 1
+    times = os.path.join(root, "notebooks", "target", "notebook-summary.md")
+    if os.path.exists(times):
+        print()
+        print("Notebook run times (notebooks/target/notebook-summary.md):")
+        print(open(times).read().rstrip())
     print()
     print("Test summary per module (Surefire and Failsafe reports):")
     for module, (passed, failures, skipped) in totals.items():
