@@ -35,6 +35,7 @@ class KernelWireIT {
         cases.put("declarations and redefinitions across cells", KernelWireIT::redefinition);
         cases.put("compile error is an error reply with traceback", KernelWireIT::compileError);
         cases.put("runtime exception is an error with a clean traceback", KernelWireIT::runtimeError);
+        cases.put("reading System.in ends at once instead of blocking", KernelWireIT::stdin);
         cases.put("Output.show of an image is display_data with image/png", KernelWireIT::displayImage);
         cases.put("LiveDisplay.update sends update_display_data", KernelWireIT::updateDisplay);
         return PerJdk.containers("wire protocol", dir, cases);
@@ -91,6 +92,10 @@ class KernelWireIT {
         assertTrue(cell.reply().content().getAsJsonArray("traceback").size() > 0, cell::describe);
         assertTrue(cell.errorText().contains("incompatible types") || cell.errorText().contains("String"),
                 () -> "compile error should name the type problem: " + cell.describe());
+        assertTrue(cell.errorText().contains("line 2"), () -> "compile error should give the cell-relative line 2: "
+                + cell.errorText());
+        assertTrue(cell.errorText().contains("^"), () -> "compile error should mark the failing span: "
+                + cell.errorText());
     }
 
     private static void runtimeError(KernelFixture k) {
@@ -102,6 +107,12 @@ class KernelWireIT {
                 () -> "traceback should hide JShell-internal frames: " + cell.errorText());
         assertFalse(cell.errorText().contains("jdk.internal.reflect"),
                 () -> "traceback should hide reflection frames: " + cell.errorText());
+    }
+
+    private static void stdin(KernelFixture k) {
+        Execution cell = Execution.run(k.client(), "new java.util.Scanner(System.in).hasNextLine()", new JsonObject(),
+                java.time.Duration.ofSeconds(15));
+        assertEquals("false", cell.result("text/plain"), cell::describe);
     }
 
     private static void displayImage(KernelFixture k) {
