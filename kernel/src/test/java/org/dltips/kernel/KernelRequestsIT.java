@@ -42,6 +42,8 @@ class KernelRequestsIT {
         cases.put("store_history false keeps the count", KernelRequestsIT::noHistory);
         cases.put("stop_on_error aborts queued cells", KernelRequestsIT::stopOnError);
         cases.put("stop_on_error false runs queued cells", KernelRequestsIT::continueOnError);
+        cases.put("restart: shutdown_request with restart, a fresh kernel has no old variables",
+                KernelRequestsIT::restart);
         cases.put("shutdown_request ends the process", KernelRequestsIT::shutdown);
         return PerJdk.containers("requests", dir, cases);
     }
@@ -149,6 +151,19 @@ class KernelRequestsIT {
         assertEquals("error", first.status(), first::describe);
         Execution after = Execution.await(client, "20 + 22", queued, TIMEOUT);
         assertEquals("42", after.result("text/plain"), after::describe);
+    }
+
+    private static void restart(KernelFixture k) {
+        k.ok("int beforeRestart = 1;");
+        JsonObject content = new JsonObject();
+        content.addProperty("restart", true);
+        WireClient client = k.client();
+        WireMessage reply = client.reply("control", client.send("control", "shutdown_request", content), TIMEOUT);
+        assertTrue(reply.content().get("restart").getAsBoolean(), () -> "shutdown_reply: " + reply.content());
+        assertTrue(k.current().awaitExit(Duration.ofSeconds(10)), "kernel still running 10 s after a restart reply");
+        Execution after = k.run("beforeRestart");
+        assertEquals("error", after.status(), () -> "a variable survived the restart: " + after.describe());
+        assertEquals("42", k.ok("6 * 7").result("text/plain"));
     }
 
     private static void shutdown(KernelFixture k) {
