@@ -34,6 +34,9 @@ class DltipsKernelTests(jupyter_kernel_test.KernelTests):
          "mime": "image/png"},
     ]
 
+    code_history_pattern = "1 +*"
+    supported_history_operations = ("tail", "range", "search")
+
     code_inspect_sample = "Math.max"
 
 
