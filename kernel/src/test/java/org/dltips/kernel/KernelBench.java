@@ -1,0 +1,108 @@
+package org.dltips.kernel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import org.dltips.kernel.wire.Execution;
+import org.dltips.kernel.wire.KernelJar;
+import org.dltips.kernel.wire.KernelProcess;
+
+/**
+ * Measures the kernel the way a user feels it, over the real wire: launch to {@code kernel_info_reply}, the first
+ * cell that touches ND4J (from process start), and the median round trip of {@code 1+2} after warm-up.
+ * Not a test: run it with {@code ./dltips bench-kernel [--java JAVA_HOME] [--launches N]}.
+ *
+ * <p>{@code java -cp kernel/target/test-classes:kernel/target/dltips-kernel.jar org.dltips.kernel.KernelBench}
+ */
+public final class KernelBench {
+
+    private static final String ND4J_CELL = "org.nd4j.linalg.factory.Nd4j.ones(2, 2).sumNumber()";
+
+    private KernelBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        int launches = 3;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--java" -> javaHome = Path.of(args[i + 1]);
+                case "--launches" -> launches = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; expected --java JAVA_HOME or --launches N");
+            }
+        }
+        KernelJar jar = KernelJar.find();
+        Path dir = Files.createTempDirectory("dltips-bench");
+        var spec = jar.install(javaHome, dir.resolve("prefix"));
+        String mode = spec.has("interrupt_mode") ? spec.get("interrupt_mode").getAsString() : "signal";
+        List<Double> launch = new ArrayList<>();
+        List<Double> nd4j = new ArrayList<>();
+        List<Double> roundTrip = new ArrayList<>();
+        for (int run = 0; run < launches; run++) {
+            try (KernelProcess kernel = KernelProcess.start(KernelProcess.command(jar, javaHome, spec), dir, mode)) {
+                launch.add(kernel.launchMillis());
+                Execution first = Execution.run(kernel.client(), ND4J_CELL);
+                if (!first.status().equals("ok")) {
+                    throw new IllegalStateException("the ND4J cell failed: " + first.describe());
+                }
+                nd4j.add(kernel.millisSinceStart());
+                roundTrip.add(medianRoundTrip(kernel));
+                System.out.printf("launch %d: kernel_info %.0f ms, first ND4J cell %.0f ms from start,"
+                        + " 1+2 median %.1f ms%n", run + 1, launch.get(run), nd4j.get(run), roundTrip.get(run));
+            }
+        }
+        System.out.printf("%nKernel benchmark (load average %s on %d cores), median of %d launches of: %s%n",
+                loadAverage(), Runtime.getRuntime().availableProcessors(), launches,
+                String.join(" ", spec.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList()));
+        boolean ok = report("launch to kernel_info_reply", median(launch), 2000)
+                & report("1+2 round trip after warm-up (median)", median(roundTrip), 30)
+                & report("first ND4J cell from kernel start", median(nd4j), 3000);
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        System.exit(ok ? 0 : 1);
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static double medianRoundTrip(KernelProcess kernel) {
+        for (int i = 0; i < 20; i++) {
+            Execution.run(kernel.client(), "1+2");
+        }
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            long start = System.nanoTime();
+            Execution cell = Execution.run(kernel.client(), "1+2");
+            times.add((System.nanoTime() - start) / 1e6);
+            if (!cell.result("text/plain").equals("3")) {
+                throw new IllegalStateException("1+2 did not show 3: " + cell.describe());
+            }
+        }
+        return median(times);
+    }
+
+    private static boolean report(String what, double millis, double bar) {
+        boolean met = millis < bar;
+        System.out.printf("  %-40s %8.1f ms   (bar %.0f ms: %s)%n", what, millis, bar, met ? "met" : "MISSED");
+        return met;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

@@ -1,0 +1,46 @@
+package org.dltips.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The notebook harness itself, on samples in the test resources: it passes a good notebook and catches bad ones. */
+class HarnessIT {
+
+    private static final Path SAMPLES = Path.of("src", "test", "resources", "harness");
+
+    private static JsonObject run(String name) {
+        return NotebookRunner.shared().run(SAMPLES.resolve(name), 600);
+    }
+
+    @Test
+    void goodNotebookPassesWithImageAndResults() {
+        JsonObject report = run("good.ipynb");
+        System.out.println("harness sample good.ipynb ran in " + report.get("seconds") + " s");
+        assertEquals(List.of(), NotebookReports.problems(report), () -> "report: " + report);
+        assertTrue(report.get("images").getAsInt() >= 1, () -> "report: " + report);
+        assertEquals(1, report.getAsJsonArray("results").size(), () -> "the results cell's application/json"
+                + " (a JSON object with \"runs\") was not found in the outputs; report: " + report);
+        assertEquals("tiny", report.getAsJsonArray("results").get(0).getAsJsonObject().getAsJsonArray("runs")
+                .get(0).getAsJsonObject().get("name").getAsString());
+    }
+
+    @Test
+    void failedCheckCellIsReported() {
+        List<String> problems = NotebookReports.problems(run("failing-check.ipynb"));
+        assertEquals(1, problems.size(), () -> "problems: " + problems);
+        assertTrue(problems.get(0).contains("IllegalStateException")
+                && problems.get(0).contains("lesson did not reproduce"), problems::toString);
+    }
+
+    @Test
+    void missingImageIsReported() {
+        List<String> problems = NotebookReports.problems(run("no-image.ipynb"));
+        assertEquals(List.of("no image/png output; every notebook must show at least one chart (or set notebook"
+                + " metadata {\"dltips\": {\"expect_images\": false}})"), problems);
+    }
+}

@@ -1,0 +1,81 @@
+package org.dltips.notebooks;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks one notebook report and collects all of them into {@code target/notebook-summary.{md,json}}.
+ *
+ * <p>{@code NotebookReports.problems(report)} is empty for a notebook that passed.
+ */
+final class NotebookReports {
+
+    private final List<JsonObject> reports = new ArrayList<>();
+
+    /** What is wrong with a notebook run: error outputs, failed checks, missing images. Empty when it passed. */
+    static List<String> problems(JsonObject report) {
+        List<String> problems = new ArrayList<>();
+        for (JsonElement error : report.getAsJsonArray("errors")) {
+            JsonObject e = error.getAsJsonObject();
+            problems.add("cell " + e.get("cell").getAsInt() + " failed with " + e.get("ename").getAsString() + ": "
+                    + e.get("evalue").getAsString() + "\n    in: " + e.get("source").getAsString().replace("\n", " "));
+        }
+        if (report.get("expect_images").getAsBoolean() && report.get("images").getAsInt() == 0) {
+            problems.add("no image/png output; every notebook must show at least one chart (or set notebook"
+                    + " metadata {\"dltips\": {\"expect_images\": false}})");
+        }
+        if (problems.isEmpty() && report.get("exit").getAsInt() != 0) {
+            problems.add("the runner exited with " + report.get("exit").getAsInt() + ":\n" + report.get("log"));
+        }
+        return problems;
+    }
+
+    synchronized void add(JsonObject report) {
+        reports.add(report);
+        System.out.printf("notebook %s: %.1f s, %d images, %s%n", name(report), report.get("seconds").getAsDouble(),
+                report.get("images").getAsInt(), problems(report).isEmpty() ? "passed" : "FAILED");
+    }
+
+    double totalSeconds() {
+        return reports.stream().mapToDouble(r -> r.get("seconds").getAsDouble()).sum();
+    }
+
+    /** Writes the Markdown table (notebook, seconds, images, status, slowest cell) and the raw JSON reports. */
+    synchronized void write(Path target) {
+        StringBuilder md = new StringBuilder("| notebook | seconds | images | status | slowest cell (s) |\n");
+        md.append("|---|---:|---:|---|---:|\n");
+        JsonArray all = new JsonArray();
+        for (JsonObject report : reports) {
+            JsonArray slowest = report.getAsJsonArray("slowest_cells");
+            String slow = slowest.isEmpty() ? "" : slowest.get(0).getAsJsonObject().get("seconds").getAsString();
+            md.append(String.format("| %s | %.1f | %d | %s | %s |%n", name(report),
+                    report.get("seconds").getAsDouble(), report.get("images").getAsInt(),
+                    problems(report).isEmpty() ? "passed" : "failed", slow));
+            JsonObject copy = report.deepCopy();
+            copy.remove("log");
+            all.add(copy);
+        }
+        md.append(String.format("%nTotal: %d notebooks, %.1f s%n", reports.size(), totalSeconds()));
+        try {
+            Files.createDirectories(target);
+            Files.writeString(target.resolve("notebook-summary.md"), md);
+            Files.writeString(target.resolve("notebook-summary.json"),
+                    new GsonBuilder().setPrettyPrinting().create().toJson(all));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println(md);
+    }
+
+    static String name(JsonObject report) {
+        return Path.of(report.get("notebook").getAsString()).getFileName().toString();
+    }
+}

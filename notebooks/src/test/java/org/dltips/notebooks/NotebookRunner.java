@@ -1,0 +1,127 @@
+package org.dltips.notebooks;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one notebook through the dltips kernel with nbclient ({@code src/test/python/run_notebook.py}) and returns
+ * its JSON report. The kernelspec is installed once into {@code target/jupyter-prefix}.
+ *
+ * <p>{@code NotebookRunner.shared().run(Path.of("notebooks/01-loss.ipynb"))}
+ */
+final class NotebookRunner {
+
+    static final String HOW_TO_INSTALL = "install them with: apt-get install jupyter-client python3-nbclient"
+            + " jupyter-nbconvert python3-zmq (Debian), or: conda env create -f environment.yml";
+    private static NotebookRunner shared;
+
+    private final Path prefix;
+    private final Path executedDir;
+
+    private NotebookRunner(Path target) {
+        this.prefix = target.resolve("jupyter-prefix");
+        this.executedDir = target.resolve("executed-notebooks");
+    }
+
+    /** The runner for this test JVM, installing the kernelspec on first use. */
+    static synchronized NotebookRunner shared() {
+        if (shared == null) {
+            NotebookRunner runner = new NotebookRunner(Path.of("target").toAbsolutePath());
+            runner.checkPython();
+            runner.install();
+            shared = runner;
+        }
+        return shared;
+    }
+
+    static String python() {
+        String configured = System.getenv("DLTIPS_PYTHON");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    }
+
+    private void checkPython() {
+        Result result = exec(List.of(python(), "-c", "import nbclient, nbformat, jupyter_client"), 60);
+        if (result.exit != 0) {
+            throw new AssertionError(python() + " cannot import nbclient, nbformat, jupyter_client: "
+                    + result.output.strip() + "\nThe notebook tests need them; " + HOW_TO_INSTALL);
+        }
+    }
+
+    private void install() {
+        Path jar = Path.of(System.getProperty("dltips.kernel.jar", "../kernel/target/dltips-kernel.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError("kernel jar not found at " + jar.toAbsolutePath() + "; build it with:"
+                    + " mvn -B -q -pl kernel -am package -DskipTests");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Result result = exec(List.of(java, "-jar", jar.toString(), "install", "--prefix", prefix.toString(),
+                "--name", "dltips"), 120);
+        if (result.exit != 0 || !Files.isRegularFile(prefix.resolve("share/jupyter/kernels/dltips/kernel.json"))) {
+            throw new AssertionError("installing the kernelspec into " + prefix + " failed (exit " + result.exit
+                    + "); expected share/jupyter/kernels/dltips/kernel.json there. Output:\n" + result.output);
+        }
+    }
+
+    /** Executes {@code notebook}, keeping the executed copy in {@code target/executed-notebooks}. */
+    JsonObject run(Path notebook, long timeoutSeconds) {
+        Path executed = executedDir.resolve(notebook.getFileName());
+        Path script = Path.of("src", "test", "python", "run_notebook.py").toAbsolutePath();
+        Result result = exec(List.of(python(), script.toString(), notebook.toAbsolutePath().toString(),
+                executed.toString(), "--kernel", "dltips"), timeoutSeconds);
+        if (result.timedOut) {
+            throw new AssertionError(notebook.getFileName() + " did not finish within " + timeoutSeconds
+                    + " s; the whole notebook set must run within 30 minutes. Output so far:\n" + result.output);
+        }
+        String[] lines = result.output.strip().split("\n");
+        String last = lines[lines.length - 1];
+        if (!last.startsWith("{")) {
+            throw new AssertionError("the notebook runner printed no JSON report for " + notebook.getFileName()
+                    + " (exit " + result.exit + "); its output:\n" + result.output);
+        }
+        JsonObject report = JsonParser.parseString(last).getAsJsonObject();
+        report.addProperty("exit", result.exit);
+        report.addProperty("log", result.output.length() > 4000 ? result.output.substring(0, 4000) : result.output);
+        return report;
+    }
+
+    private Result exec(List<String> command, long timeoutSeconds) {
+        try {
+            Files.createDirectories(executedDir);
+            Path log = Files.createTempFile(executedDir, "run", ".log");
+            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            Map<String, String> env = builder.environment();
+            env.put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
+            env.put("JUPYTER_RUNTIME_DIR", prefix.resolve("runtime").toString());
+            Process process = builder.start();
+            boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            if (!finished) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+            String output = Files.readString(log);
+            Files.delete(log);
+            return new Result(finished ? process.exitValue() : -1, output, !finished);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Result(int exit, String output, boolean timedOut) {
+    }
+}

@@ -1,0 +1,56 @@
+package org.dltips.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Executes every numbered notebook at the top of {@code notebooks/} through the installed kernel with nbclient;
+ * fails on any error output (a failed check cell throws), on a missing chart, or when the set takes over 30 minutes.
+ * Each notebook's time goes to the console and to {@code target/notebook-summary.md}.
+ */
+class NotebooksIT {
+
+    static final long BUDGET_SECONDS = 30 * 60;
+    private static final NotebookReports REPORTS = new NotebookReports();
+
+    @TestFactory
+    Stream<DynamicTest> everyNotebookRunsClean() throws IOException {
+        Path dir = Path.of(System.getProperty("dltips.notebooks.dir", "."));
+        List<Path> notebooks;
+        try (Stream<Path> files = Files.list(dir)) {
+            notebooks = files.filter(p -> p.getFileName().toString().matches("\\d+.*\\.ipynb")).sorted().toList();
+        }
+        System.out.println(notebooks.size() + " notebooks in " + dir.toAbsolutePath().normalize());
+        long start = System.nanoTime();
+        Stream<DynamicTest> each = notebooks.stream().map(notebook -> DynamicTest.dynamicTest(
+                notebook.getFileName().toString(), () -> {
+                    long left = BUDGET_SECONDS - (System.nanoTime() - start) / 1_000_000_000L;
+                    assertTrue(left > 0, "no time left in the 30-minute budget for " + notebook.getFileName());
+                    JsonObject report = NotebookRunner.shared().run(notebook, left);
+                    REPORTS.add(report);
+                    List<String> problems = NotebookReports.problems(report);
+                    assertTrue(problems.isEmpty(), () -> notebook.getFileName() + ":\n  "
+                            + String.join("\n  ", problems));
+                }));
+        DynamicTest budget = DynamicTest.dynamicTest("the set runs within 30 minutes", () -> {
+            double total = REPORTS.totalSeconds();
+            assertTrue(total <= BUDGET_SECONDS, () -> String.format("the notebooks took %.0f s; the budget is %d s",
+                    total, BUDGET_SECONDS));
+        });
+        return Stream.concat(each, Stream.of(budget));
+    }
+
+    @AfterAll
+    static void writeSummary() {
+        REPORTS.write(Path.of("target"));
+    }
+}

@@ -1,0 +1,97 @@
+"""Execute one notebook through a Jupyter kernel with nbclient and report what happened as JSON.
+
+    python3 run_notebook.py NOTEBOOK.ipynb EXECUTED.ipynb [--kernel dltips] [--cell-timeout 600]
+
+The last line printed is a JSON object:
+  {"notebook", "seconds", "cells", "errors": [..], "images", "expect_images", "results": [..], "slowest_cells": [..]}
+Exit status: 0 when the notebook ran without error outputs and has the images it promises, 1 otherwise,
+2 when the tools are missing. A notebook promises images unless its metadata says
+{"dltips": {"expect_images": false}}.
+"""
+import argparse
+import datetime
+import json
+import sys
+import time
+
+try:
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+except ImportError as missing:
+    print("cannot import %s; install it with: apt-get install python3-nbclient python3-nbformat jupyter-client"
+          " (Debian), or: conda env create -f environment.yml" % missing.name, file=sys.stderr)
+    sys.exit(2)
+
+
+def text(value):
+    return "".join(value) if isinstance(value, list) else (value or "")
+
+
+def cell_seconds(cell):
+    timing = cell.get("metadata", {}).get("execution", {})
+    start, end = timing.get("iopub.execute_input"), timing.get("shell.execute_reply")
+    if not (start and end):
+        return None
+    parse = lambda stamp: datetime.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    return (parse(end) - parse(start)).total_seconds()
+
+
+def inspect(nb):
+    errors, images, results, timings = [], 0, [], []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        seconds = cell_seconds(cell)
+        if seconds is not None:
+            timings.append({"cell": index, "seconds": round(seconds, 2), "source": text(cell.source)[:80]})
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                errors.append({"cell": index, "ename": output.get("ename", ""), "evalue": output.get("evalue", ""),
+                               "source": text(cell.source)[:200]})
+            data = output.get("data", {})
+            if "image/png" in data:
+                images += 1
+            published = data.get("application/json")
+            if isinstance(published, dict) and "runs" in published:
+                results.append(published)
+    timings.sort(key=lambda t: -t["seconds"])
+    return errors, images, results, timings[:3]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebook")
+    parser.add_argument("executed")
+    parser.add_argument("--kernel", default="dltips")
+    parser.add_argument("--cell-timeout", type=int, default=600)
+    args = parser.parse_args()
+
+    nb = nbformat.read(args.notebook, as_version=4)
+    expect_images = nb.metadata.get("dltips", {}).get("expect_images", True)
+    client = NotebookClient(nb, kernel_name=args.kernel, timeout=args.cell_timeout,
+                            resources={"metadata": {"path": str(__import__("pathlib").Path(args.notebook).parent)}})
+    failure = None
+    start = time.monotonic()
+    try:
+        client.execute()
+    except CellTimeoutError as timeout:
+        failure = "a cell ran longer than %d s: %s" % (args.cell_timeout, str(timeout).splitlines()[0])
+    except DeadKernelError as dead:
+        failure = "the kernel died: %s" % dead
+    except CellExecutionError:
+        pass  # the error output is in the notebook and reported below
+    seconds = time.monotonic() - start
+    nbformat.write(nb, args.executed)
+
+    errors, images, results, slowest = inspect(nb)
+    if failure:
+        errors.append({"cell": -1, "ename": "execution", "evalue": failure, "source": ""})
+    report = {"notebook": args.notebook, "seconds": round(seconds, 1), "cells": len(nb.cells), "errors": errors,
+              "images": images, "expect_images": expect_images, "results": results, "slowest_cells": slowest}
+    print(json.dumps(report))
+    return 1 if errors or (expect_images and images == 0) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
