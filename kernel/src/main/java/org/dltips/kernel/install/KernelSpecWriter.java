@@ -45,7 +45,7 @@ final class KernelSpecWriter {
         spec.put("display_name", name.equals("dltips") ? "Java (dltips)" : "Java (dltips: " + name + ")");
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
-        spec.put("env", Map.of("OMP_NUM_THREADS", "1"));
+        spec.put("env", Map.of("OMP_NUM_THREADS", "1", "OMP_WAIT_POLICY", "PASSIVE", "OPENBLAS_THREAD_TIMEOUT", "4"));
         spec.put("metadata", Map.of("debugger", false));
         String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec);
         Files.writeString(dir.resolve("kernel.json"), json + "\n", StandardCharsets.UTF_8);
