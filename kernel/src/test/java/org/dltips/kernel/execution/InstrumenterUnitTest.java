@@ -1,6 +1,7 @@
 package org.dltips.kernel.execution;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -44,6 +45,7 @@ class InstrumenterUnitTest {
         }
     }
 
+    @BeforeEach
     @AfterEach
     void clear() {
         CellGuard.clearStop();
