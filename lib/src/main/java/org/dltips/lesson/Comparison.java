@@ -1,7 +1,10 @@
 package org.dltips.lesson;
 
+import org.dltips.plot.Plots;
 import org.dltips.train.EpochStats;
 import org.dltips.train.History;
+import org.dltips.train.Metric;
+import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -13,9 +16,11 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The histories of an {@link Experiment}, variant by variant, and a table of their final numbers.
+ * The histories of an {@link Experiment}, variant by variant, a table of their final numbers and their
+ * learning curves overlaid.
  *
- * <p>{@code comparison.table()} shows one row per variant: final training and test accuracy, losses, speed.
+ * <p>{@code comparison.table()} shows one row per variant: final training and test accuracy, losses, speed;
+ * {@code comparison.chart()} draws the curves.
  */
 public final class Comparison {
 
@@ -46,6 +51,20 @@ public final class Comparison {
             throw new IllegalArgumentException("no variant \"" + variant + "\"; the variants are " + runs.keySet());
         }
         return list.get(0);
+    }
+
+    /**
+     * The learning curves of every variant's first run overlaid in one chart; training accuracy and, when a
+     * test set was given, test accuracy unless other metrics are named.
+     * {@code comparison.chart(Metric.TRAIN_LOSS)}
+     */
+    public XYChart chart(Metric... metrics) {
+        Metric[] shown = metrics.length > 0 ? metrics
+                : hasTest ? new Metric[] {Metric.TRAIN_ACCURACY, Metric.VALIDATION_ACCURACY}
+                : new Metric[] {Metric.TRAIN_ACCURACY};
+        LinkedHashMap<String, List<EpochStats>> curves = new LinkedHashMap<>();
+        histories().forEach((name, history) -> curves.put(name, history.epochs()));
+        return Plots.compare(curves, shown);
     }
 
     /**

@@ -7,6 +7,7 @@ import org.dltips.model.Network;
 import org.dltips.model.NetworkBuilder;
 import org.dltips.train.Fit;
 import org.dltips.train.History;
+import org.dltips.train.Metric;
 import org.dltips.train.RecordingSink;
 import org.dltips.train.Synthetic;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,16 @@ class ExperimentTest {
         assertEquals(c.history("MSE").last().validationAccuracy(), table.doubleColumn("test accuracy").get(0));
         assertEquals(c.history("cross-entropy").last().trainLoss(), table.doubleColumn("train loss").get(1));
         assertTrue(c.toString().contains("cross-entropy"));
+    }
+
+    @Test
+    void chartOverlaysEveryVariantsCurves() {
+        Comparison c = Experiment.on(train, test).epochs(2).batchSize(15).quiet()
+                .variant("MSE", base.loss(Loss.MSE)).variant("cross-entropy", base).run();
+        var chart = c.chart();
+        assertEquals(4, chart.getSeriesMap().size(), "train and test accuracy of two variants: " + chart.getSeriesMap().keySet());
+        assertTrue(chart.getSeriesMap().keySet().stream().anyMatch(name -> name.contains("MSE")));
+        assertEquals(2, c.chart(Metric.TRAIN_LOSS).getSeriesMap().size());
     }
 
     @Test
