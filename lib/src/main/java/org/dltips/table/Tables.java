@@ -1,7 +1,5 @@
 package org.dltips.table;
 
-import java.util.List;
-import java.util.Map;
 import org.dltips.lesson.Results;
 import org.dltips.train.Metric;
 import org.dltips.train.EpochStats;
@@ -9,6 +7,10 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * Tablesaw tables of training runs: one row per epoch, or one row per run. A value that was not measured is a
@@ -26,7 +28,7 @@ public final class Tables {
      * samples_per_second. {@code Tables.epochs("Adam", history.epochs()).print()}
      */
     public static Table epochs(String name, List<EpochStats> epochs) {
-        return Table.create(name,
+        return readable(Table.create(name,
                 IntColumn.create("epoch", epochs.stream().mapToInt(EpochStats::epoch).toArray()),
                 column("train_loss", epochs, Metric.TRAIN_LOSS),
                 column("train_accuracy", epochs, Metric.TRAIN_ACCURACY),
@@ -34,7 +36,7 @@ public final class Tables {
                 column("validation_accuracy", epochs, Metric.VALIDATION_ACCURACY),
                 DoubleColumn.create("seconds", epochs.stream().mapToDouble(EpochStats::seconds).toArray()),
                 DoubleColumn.create("samples_per_second",
-                        epochs.stream().mapToDouble(EpochStats::samplesPerSecond).toArray()));
+                        epochs.stream().mapToDouble(EpochStats::samplesPerSecond).toArray())));
     }
 
     /**
@@ -58,18 +60,18 @@ public final class Tables {
             table.doubleColumn("seconds_per_epoch").append(
                     epochs.stream().mapToDouble(EpochStats::seconds).average().orElse(Double.NaN));
         });
-        return table;
+        return readable(table);
     }
 
     /** The results table as Tablesaw, columns as in its JSON. {@code Tables.results(results)} */
     public static Table results(Results results) {
         List<Results.Row> rows = results.rows();
-        return Table.create(results.notebook(),
+        return readable(Table.create(results.notebook(),
                 StringColumn.create("name", rows.stream().map(Results.Row::name).toList()),
                 DoubleColumn.create("train_accuracy", rows.stream().mapToDouble(Results.Row::trainAccuracy).toArray()),
                 DoubleColumn.create("test_accuracy", rows.stream().mapToDouble(Results.Row::testAccuracy).toArray()),
                 DoubleColumn.create("seconds_per_epoch",
-                        rows.stream().mapToDouble(Results.Row::secondsPerEpoch).toArray()));
+                        rows.stream().mapToDouble(Results.Row::secondsPerEpoch).toArray())));
     }
 
     /**
@@ -91,6 +93,20 @@ public final class Tables {
             }
             table.addColumns(DoubleColumn.create(name, values));
         });
+        return readable(table);
+    }
+
+    /**
+     * Prints numbers the way people read them; the values themselves keep full precision. Seconds get two
+     * decimals, samples per second none, everything else (losses, accuracies) four.
+     */
+    private static Table readable(Table table) {
+        for (DoubleColumn column : table.numericColumns().stream()
+                .filter(DoubleColumn.class::isInstance).map(DoubleColumn.class::cast).toList()) {
+            String name = column.name();
+            int decimals = name.startsWith("seconds") ? 2 : name.startsWith("samples") ? 0 : 4;
+            column.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(decimals));
+        }
         return table;
     }
 

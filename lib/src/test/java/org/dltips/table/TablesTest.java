@@ -35,6 +35,17 @@ class TablesTest {
     }
 
     @Test
+    void numbersPrintRoundedWhileValuesKeepFullPrecision() {
+        Table table = Tables.epochs("Adam", List.of(new EpochStats(1, 1.0569725341796874, 0.663, 1.04888, 0.668,
+                0.234468457, 8529.932024076057)));
+        assertEquals("1.0570", table.getString(0, "train_loss"));
+        assertEquals("0.6630", table.getString(0, "train_accuracy"));
+        assertEquals("0.23", table.getString(0, "seconds"));
+        assertEquals("8,530", table.getString(0, "samples_per_second"));
+        assertEquals(1.0569725341796874, table.doubleColumn("train_loss").get(0));
+    }
+
+    @Test
     void runsGiveTheLastEpochAndMeanSeconds() {
         Map<String, List<EpochStats>> runs = new LinkedHashMap<>();
         runs.put("SGD", SGD);
