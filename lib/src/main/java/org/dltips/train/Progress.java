@@ -2,9 +2,11 @@ package org.dltips.train;
 
 import org.dltips.display.LiveDisplay;
 import org.dltips.display.Output;
+import org.dltips.plot.internal.Style;
 import org.dltips.train.internal.ProgressView;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 
 import java.util.Locale;
@@ -97,12 +99,18 @@ public final class Progress implements Callback {
                 ? history.epochs().stream().mapToDouble(EpochStats::runningTrainLoss).toArray()
                 : history.trainLoss();
         if (chart == null) {
-            chart = new XYChartBuilder().width(600).height(300).title("Loss during training")
+            chart = new XYChartBuilder().width(640).height(300).title("Loss during training")
                     .xAxisTitle("epoch").yAxisTitle("loss").build();
-            chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-            chart.addSeries("training", epochs, training);
+            Style.apply(chart.getStyler());
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setXAxisDecimalPattern("#");
+            XYSeries train = chart.addSeries("training", epochs, training);
+            train.setLineColor(Style.color(0));
+            train.setLineStyle(Style.SOLID);
             if (!Double.isNaN(history.last().validationLoss())) {
-                chart.addSeries("validation", epochs, history.validationLoss());
+                XYSeries validation = chart.addSeries("validation", epochs, history.validationLoss());
+                validation.setLineColor(Style.color(1));
+                validation.setLineStyle(Style.DASHED);
             }
             chartDisplay = Output.show(chart);
         } else {
