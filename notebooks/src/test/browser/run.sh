@@ -40,13 +40,14 @@ if [ $# -eq 0 ]; then
   fi
   set -- --kernel dltips --kernel-jar "$JAR" --notebook "$HERE/fixtures/dltips-smoke.ipynb" \
          --out "$ROOT/notebooks/target/browser-test" --min-images 1 --min-tables 1 --progress 'epoch'
-  # The training notebook needs the library's trainer; it joins as soon as the kernel's classpath has it.
+  # The training notebook and the first lecture notebook need the library's trainer; they join as soon as
+  # the kernel's classpath has it.
   if "$PYTHON" - "$ROOT"/kernel/target/lib/dltips-lib*.jar <<'PY'
 import sys, zipfile
 sys.exit(0 if any('org/dltips/train/Trainer.class' in zipfile.ZipFile(j).namelist() for j in sys.argv[1:]) else 1)
 PY
   then
-    set -- "$@" --notebook "$HERE/fixtures/dltips-training.ipynb"
+    set -- "$@" --notebook "$HERE/fixtures/dltips-training.ipynb" --notebook "$ROOT/notebooks/00-the-recipe.ipynb"
   else
     say "this build has no org.dltips.train.Trainer; fixtures/dltips-training.ipynb is not run"
   fi
