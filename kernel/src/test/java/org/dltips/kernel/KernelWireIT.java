@@ -38,6 +38,7 @@ class KernelWireIT {
         cases.put("reading System.in ends at once instead of blocking", KernelWireIT::stdin);
         cases.put("Output.show of an image is display_data with image/png", KernelWireIT::displayImage);
         cases.put("LiveDisplay.update sends update_display_data", KernelWireIT::updateDisplay);
+        cases.put("application/json keeps its nulls on the wire", KernelWireIT::jsonNulls);
         return PerJdk.containers("wire protocol", dir, cases);
     }
 
@@ -122,6 +123,17 @@ class KernelWireIT {
         assertEquals(1, displays.size(), cell::describe);
         assertTrue(displays.get(0).content().getAsJsonObject("data").has("image/png"),
                 () -> "display_data without image/png: " + displays.get(0).content().keySet());
+    }
+
+    private static void jsonNulls(KernelFixture k) {
+        Execution cell = k.ok("org.dltips.display.Displayable shown = () -> java.util.Map.of(\"text/plain\", \"run\","
+                + " \"application/json\", \"{\\\"run\\\": {\\\"test_accuracy\\\": null, \\\"seconds\\\": 2}, \\\"list\\\": [1, null]}\");\n"
+                + "shown");
+        JsonObject json = cell.ofType("execute_result").get(0).content().getAsJsonObject("data")
+                .getAsJsonObject("application/json");
+        assertTrue(json.getAsJsonObject("run").has("test_accuracy"), () -> "null member dropped: " + json);
+        assertTrue(json.getAsJsonObject("run").get("test_accuracy").isJsonNull(), () -> json.toString());
+        assertEquals(2, json.getAsJsonArray("list").size(), () -> json.toString());
     }
 
     private static void updateDisplay(KernelFixture k) {

@@ -1,6 +1,5 @@
 package org.dltips.kernel.display;
 
-import com.google.gson.JsonParser;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
@@ -50,7 +49,7 @@ public final class BuiltInRenderers {
         for (Map.Entry<String, String> e : bundle.entrySet()) {
             String type = e.getKey();
             if (type.equals("application/json") || type.endsWith("+json")) {
-                out.putData(type, JsonParser.parseString(e.getValue()));
+                out.putData(type, JsonValue.parse(e.getValue()));
             } else {
                 out.putData(type, e.getValue());
             }
