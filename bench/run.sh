@@ -2,15 +2,21 @@
 # Runs the DL4J-vs-PyTorch training benchmark (see bench/README.md).
 #   bench/run.sh [key=value ...]        e.g. bench/run.sh rounds=3 workspace=NONE
 # Environment:
-#   ND4J_CLASSIFIER  nd4j-native build (default linux-x86_64-avx512 if the CPU has avx512f, else linux-x86_64-avx2)
+#   ND4J_CLASSIFIER  nd4j-native build: linux-x86_64 (default, the one the library and kernel use),
+#                    linux-x86_64-avx2 or linux-x86_64-avx512
+#   TUNING=off       keep the environment as it is; by default the DL4J side gets the environment the kernelspec
+#                    gives the kernel (org.dltips.model.internal.NativeTuning: OpenMP and OpenBLAS settings)
 #   JAVA_OPTS        extra JVM flags;  OMP_*, OPENBLAS_*, ... pass through to the DL4J side only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -z "${ND4J_CLASSIFIER:-}" ]; then
-  if grep -qw avx512f /proc/cpuinfo; then ND4J_CLASSIFIER=linux-x86_64-avx512
-  elif grep -qw avx2 /proc/cpuinfo; then ND4J_CLASSIFIER=linux-x86_64-avx2
-  else ND4J_CLASSIFIER=linux-x86_64; fi
+ND4J_CLASSIFIER=${ND4J_CLASSIFIER:-linux-x86_64}
+if [ "${TUNING:-on}" != off ]; then
+  mvn -q -B -ntp -pl lib compile >&2
+  while IFS='=' read -r key value; do
+    export "$key=$value"
+    echo "tuning: $key=$value" >&2
+  done < <(java -cp lib/target/classes org.dltips.model.internal.NativeTuning)
 fi
 
 if [ ! -x /usr/bin/python3 ] || ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then

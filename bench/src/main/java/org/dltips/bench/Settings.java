@@ -23,7 +23,8 @@ final class Settings {
         DEFAULTS.put("cache", "NONE");                     // DL4J CacheMode
         DEFAULTS.put("feed", "views");                     // views | dataset | presplit | iterator
         DEFAULTS.put("nd4jThreads", "0");                  // 0 = leave ND4J's choice
-        DEFAULTS.put("blasThreads", "0");                  // 0 = leave ND4J's choice (OpenBLAS threads)
+        // OpenBLAS threads: one per processor, as the library sets them (0 = leave ND4J's choice)
+        DEFAULTS.put("blasThreads", Integer.toString(Runtime.getRuntime().availableProcessors()));
         DEFAULTS.put("periodicGc", "default");             // default | off
         DEFAULTS.put("torchThreads", "1,2");
         DEFAULTS.put("extras", "true");                    // batch 1 / 10 000 throughput, peak, gemm bound, phases

@@ -1,6 +1,7 @@
 package org.dltips.model;
 
 import org.dltips.data.Dataset;
+import org.dltips.model.internal.NativeTuning;
 import org.dltips.model.internal.Probe;
 import org.dltips.train.Evaluation;
 import org.dltips.train.Fit;
@@ -40,6 +41,7 @@ public final class Network {
     private History history;
 
     private Network(MultiLayerNetwork model, long seed, String description) {
+        NativeTuning.applyOnce();
         this.model = model;
         this.seed = seed;
         this.shuffling = new Random(seed);

@@ -2,6 +2,7 @@ package org.dltips.kernel.install;
 
 import com.google.gson.GsonBuilder;
 import org.dltips.kernel.KernelMain;
+import org.dltips.model.internal.NativeTuning;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -45,7 +46,7 @@ final class KernelSpecWriter {
         spec.put("display_name", name.equals("dltips") ? "Java (dltips)" : "Java (dltips: " + name + ")");
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
-        spec.put("env", Map.of("OMP_NUM_THREADS", "1", "OMP_WAIT_POLICY", "PASSIVE", "OPENBLAS_THREAD_TIMEOUT", "4"));
+        spec.put("env", NativeTuning.environment(NativeTuning.cpuFlags()));
         spec.put("metadata", Map.of("debugger", false));
         String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec);
         Files.writeString(dir.resolve("kernel.json"), json + "\n", StandardCharsets.UTF_8);
