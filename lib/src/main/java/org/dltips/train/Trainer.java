@@ -2,6 +2,7 @@ package org.dltips.train;
 
 import org.dltips.data.Dataset;
 import org.dltips.model.Network;
+import org.dltips.train.internal.DenseSgdStep;
 import org.dltips.train.internal.RunningAccuracy;
 import org.dltips.train.internal.Scores;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -19,6 +20,12 @@ import java.util.Random;
  * <p>{@code History h = Trainer.run(net, train, test, Fit.epochs(20), new History(20), new Random(1));}
  */
 public final class Trainer {
+
+    /**
+     * Plain-SGD dense networks train through {@link DenseSgdStep} (same arithmetic as DL4J's fit, about twice as
+     * fast on the lecture network); {@code -Ddltips.denseStep=false} sends every network through DL4J's fit.
+     */
+    static final boolean FAST_STEP = !"false".equals(System.getProperty("dltips.denseStep"));
 
     private Trainer() {
     }
@@ -47,6 +54,7 @@ public final class Trainer {
             y = Nd4j.createUninitialized(y.dataType(), y.shape(), 'c');
             labels = new int[n];
         }
+        DenseSgdStep step = FAST_STEP ? DenseSgdStep.forModel(model) : null;
         RunningAccuracy running = new RunningAccuracy();
         model.addListeners(running);
         try {
@@ -75,9 +83,16 @@ public final class Trainer {
                     int from = batch * batchSize;
                     int to = Math.min(n, from + batchSize);
                     running.expect(labels, from);
-                    model.fit(x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
-                            y.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
-                    double batchLoss = model.score();
+                    INDArray xb = x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+                    INDArray yb = y.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+                    double batchLoss;
+                    if (step != null) {
+                        batchLoss = step.fit(xb, yb);
+                        running.count(step.predictions());
+                    } else {
+                        model.fit(xb, yb);
+                        batchLoss = model.score();
+                    }
                     lossSum += batchLoss * (to - from);
                     training.position(epoch, batch + 1);
                     callbacks.forEach(c -> c.onBatchEnd(training, batchLoss));

@@ -50,14 +50,21 @@ public final class RunningAccuracy extends BaseTrainingListener {
         Layer output = net.getOutputLayer();
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             INDArray scores = input.mmul(output.getParam("W")).addiRowVector(output.getParam("b"));
-            int[] predicted = scores.argMax(1).toIntVector();
-            for (int i = 0; i < predicted.length; i++) {
-                if (predicted[i] == labels[offset + i]) {
-                    correct++;
-                }
-            }
-            seen += predicted.length;
+            count(scores.argMax(1).toIntVector());
         }
+    }
+
+    /** Counts the classes predicted for the examples announced by {@link #expect}. */
+    public void count(int[] predicted) {
+        if (labels == null) {
+            return;
+        }
+        for (int i = 0; i < predicted.length; i++) {
+            if (predicted[i] == labels[offset + i]) {
+                correct++;
+            }
+        }
+        seen += predicted.length;
         labels = null;
     }
 }
