@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dltips.display.Displayable;
+import org.dltips.lesson.internal.AccuracyTable;
+import org.dltips.lesson.internal.PathTable;
 import org.dltips.lesson.internal.Text;
+import org.dltips.playground.Trajectory;
 import org.dltips.train.EpochStats;
 
 /**
@@ -21,10 +24,16 @@ import org.dltips.train.EpochStats;
  * results
  * }</pre>
  *
+ * <p>A run of the optimizer playground has no accuracy: {@code results.add("Adam on Rosenbrock", adamPath)} adds
+ * a row with where the path ended instead (surface, steps, final loss, distance to the minimum, whether it
+ * diverged), shown in a second table.
+ *
  * <p>Adding a run under a name already present replaces that row, so re-running a cell does not duplicate it.
  * The {@code application/json} form is exactly
  * {@code {"notebook": "<file name>", "runs": [{"name": ..., "train_accuracy": ..., "test_accuracy": ...,
- * "seconds_per_epoch": ...}, ...]}} with {@code null} for a value that was not measured.
+ * "seconds_per_epoch": ...}, ...]}} with {@code null} for a value that was not measured; a playground run is
+ * {@code {"name": ..., "surface": ..., "steps": ..., "final_loss": ..., "distance_to_minimum": ...,
+ * "diverged": ...}} and comes after the training runs.
  */
 public final class Results implements Displayable {
 
@@ -32,8 +41,17 @@ public final class Results implements Displayable {
     public record Row(String name, double trainAccuracy, double testAccuracy, double secondsPerEpoch) {
     }
 
+    /**
+     * One optimizer run on a 2-D surface (notebook 7): how many steps it took, the height (loss) where it ended,
+     * how far that is from the global minimum, and whether it stopped because it diverged.
+     */
+    public record PathRow(String name, String surface, int steps, double finalLoss, double distanceToMinimum,
+                          boolean diverged) {
+    }
+
     private final String notebook;
     private final Map<String, Row> rows = new LinkedHashMap<>();
+    private final Map<String, PathRow> paths = new LinkedHashMap<>();
 
     private Results(String notebook) {
         this.notebook = notebook;
@@ -50,12 +68,33 @@ public final class Results implements Displayable {
 
     /** Adds (or replaces) a run measured by hand. {@code results.add("ReLU", 0.998, 0.956, 2.4)} */
     public Results add(String name, double trainAccuracy, double testAccuracy, double secondsPerEpoch) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a run needs a name, got " + (name == null ? "null" : "\"" + name + "\"")
-                    + "; e.g. results.add(\"ReLU\", 0.998, 0.956, 2.4)");
-        }
+        requireName(name, "results.add(\"ReLU\", 0.998, 0.956, 2.4)");
+        paths.remove(name);
         rows.put(name, new Row(name, trainAccuracy, testAccuracy, secondsPerEpoch));
         return this;
+    }
+
+    /**
+     * Adds (or replaces) an optimizer run of the playground: where its path ended, not an accuracy.
+     * {@code results.add("Adam on Rosenbrock", Playground.run(Surface.rosenbrock(), Optimizers.adam(0.01), 1000))}
+     */
+    public Results add(String name, Trajectory path) {
+        requireName(name, "results.add(\"Adam on Rosenbrock\", adamPath)");
+        if (path == null) {
+            throw new IllegalArgumentException("run \"" + name + "\" has no path (got null); pass the Trajectory that "
+                    + "Playground.run(surface, optimizer, steps) returned");
+        }
+        rows.remove(name);
+        paths.put(name, new PathRow(name, path.surface().name(), path.steps(), path.finalValue(),
+                path.distanceToMinimum(), path.diverged()));
+        return this;
+    }
+
+    private static void requireName(String name, String example) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a run needs a name, got " + (name == null ? "null" : "\"" + name + "\"")
+                    + "; e.g. " + example);
+        }
     }
 
     /**
@@ -88,14 +127,39 @@ public final class Results implements Displayable {
         return new ArrayList<>(rows.values());
     }
 
+    /** The playground runs in the order they were first added. */
+    public List<PathRow> paths() {
+        return new ArrayList<>(paths.values());
+    }
+
     /** The row of a run, for checks. {@code results.get("ReLU").testAccuracy()} */
     public Row get(String name) {
         Row row = rows.get(name);
         if (row == null) {
+            if (paths.containsKey(name)) {
+                throw new IllegalArgumentException("run \"" + name + "\" is a playground run and has no accuracies; "
+                        + "read it with results.path(\"" + name + "\")");
+            }
             throw new IllegalArgumentException("no run named \"" + name + "\" in the results; the runs are "
-                    + rows.keySet() + "; add it first with results.add(...)");
+                    + names() + "; add it first with results.add(...)");
         }
         return row;
+    }
+
+    /** The row of a playground run, for checks. {@code results.path("Adam on Rosenbrock").distanceToMinimum()} */
+    public PathRow path(String name) {
+        PathRow row = paths.get(name);
+        if (row == null) {
+            throw new IllegalArgumentException("no playground run named \"" + name + "\" in the results; the runs are "
+                    + names() + "; add it first with results.add(name, trajectory)");
+        }
+        return row;
+    }
+
+    private List<String> names() {
+        List<String> names = new ArrayList<>(rows.keySet());
+        names.addAll(paths.keySet());
+        return names;
     }
 
     /** The JSON form described in the class comment. */
@@ -104,41 +168,33 @@ public final class Results implements Displayable {
                 .append(", \"runs\": [");
         String separator = "";
         for (Row row : rows.values()) {
-            json.append(separator).append("{\"name\": ").append(Text.jsonString(row.name()))
-                    .append(", \"train_accuracy\": ").append(Text.jsonNumber(row.trainAccuracy()))
-                    .append(", \"test_accuracy\": ").append(Text.jsonNumber(row.testAccuracy()))
-                    .append(", \"seconds_per_epoch\": ").append(Text.jsonNumber(row.secondsPerEpoch())).append('}');
+            json.append(separator).append(AccuracyTable.json(row));
+            separator = ", ";
+        }
+        for (PathRow row : paths.values()) {
+            json.append(separator).append(PathTable.json(row));
             separator = ", ";
         }
         return json.append("]}").toString();
     }
 
-    /** An HTML table with a caption naming the notebook. */
+    /** An HTML table with a caption naming the notebook; playground runs get a table of their own. */
     public String toHtml() {
-        StringBuilder html = new StringBuilder("<table class=\"dltips-results\">\n<caption>Results of ")
-                .append(Text.html(notebook)).append("</caption>\n<thead><tr><th style=\"text-align:left\">run</th>"
-                        + "<th>train accuracy</th><th>test accuracy</th><th>seconds / epoch</th></tr></thead>\n<tbody>\n");
-        for (Row row : rows.values()) {
-            html.append("<tr><td style=\"text-align:left\">").append(Text.html(row.name())).append("</td><td>")
-                    .append(Text.fixed(row.trainAccuracy(), 3)).append("</td><td>")
-                    .append(Text.fixed(row.testAccuracy(), 3)).append("</td><td>")
-                    .append(Text.fixed(row.secondsPerEpoch(), 2)).append("</td></tr>\n");
+        if (paths.isEmpty()) {
+            return AccuracyTable.html(notebook, rows.values());
         }
-        return html.append("</tbody>\n</table>").toString();
+        String pathTable = PathTable.html(notebook, paths.values());
+        return rows.isEmpty() ? pathTable : AccuracyTable.html(notebook, rows.values()) + "\n" + pathTable;
     }
 
     /** Aligned plain-text columns. */
     @Override
     public String toString() {
-        int width = Math.max(3, rows.keySet().stream().mapToInt(String::length).max().orElse(0));
-        String format = "%-" + width + "s  %14s  %13s  %15s%n";
-        StringBuilder text = new StringBuilder("Results of " + notebook + "\n");
-        text.append(String.format(format, "run", "train accuracy", "test accuracy", "seconds / epoch"));
-        for (Row row : rows.values()) {
-            text.append(String.format(format, row.name(), Text.fixed(row.trainAccuracy(), 3),
-                    Text.fixed(row.testAccuracy(), 3), Text.fixed(row.secondsPerEpoch(), 2)));
+        if (paths.isEmpty()) {
+            return AccuracyTable.text(notebook, rows.values());
         }
-        return text.toString().stripTrailing();
+        String pathTable = PathTable.text(notebook, paths.values());
+        return rows.isEmpty() ? pathTable : AccuracyTable.text(notebook, rows.values()) + "\n\n" + pathTable;
     }
 
     @Override

@@ -91,6 +91,30 @@ public final class Trajectory {
         return settled;
     }
 
+    /**
+     * The largest distance between this path and {@code other} at the same step, over the steps both took: 0 when
+     * two optimizers follow the same rule from the same start. Notebook 7 compares a student's optimizer with the
+     * library's this way. {@code mine.largestGapTo(Playground.run(Surface.rosenbrock(), Optimizers.adam(0.01), 1000))}
+     */
+    public double largestGapTo(Trajectory other) {
+        if (other == null) {
+            throw new IllegalArgumentException("largestGapTo needs another path, got null; e.g. "
+                    + "mine.largestGapTo(Playground.run(surface, Optimizers.adam(0.01), 1000))");
+        }
+        if (!other.surface.name().equals(surface.name())) {
+            throw new IllegalArgumentException("largestGapTo compares two paths on the same surface, got "
+                    + surface.name() + " and " + other.surface.name() + "; run both optimizers on one surface");
+        }
+        int common = Math.min(positions.size(), other.positions.size());
+        double gap = 0;
+        for (int i = 0; i < common; i++) {
+            double[] p = positions.get(i);
+            double[] q = other.positions.get(i);
+            gap = Math.max(gap, Math.hypot(p[0] - q[0], p[1] - q[1]));
+        }
+        return gap;
+    }
+
     /** One line: optimizer, surface, where it ended and how far from the minimum, or why it stopped. */
     @Override
     public String toString() {

@@ -5,6 +5,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.ToIntFunction;
 import org.dltips.playground.Trajectory;
 
 /** Markers, colour scale and legend of the trajectory picture. */
@@ -68,10 +70,28 @@ final class Legend {
             g.setColor(Style.color(i));
             g.drawLine(x, rowY - 4, x + 26, rowY - 4);
             g.setColor(new Color(30, 30, 30));
-            String status = t.diverged() ? "diverged after " + t.steps() + " steps"
-                    : t.steps() + " steps, ended at " + TrajectoryImage.point(t.last()) + ", "
-                    + String.format(java.util.Locale.ROOT, "%.3g", t.distanceToMinimum()) + " from the minimum";
-            g.drawString(Canvas.fit(g, t.optimizer() + ": " + status, TrajectoryImage.WIDTH - x - 42), x + 34, rowY);
+            int room = TrajectoryImage.WIDTH - x - 42;
+            String line = line(t, text -> g.getFontMetrics().stringWidth(text), room);
+            g.drawString(Canvas.fit(g, line, room), x + 34, rowY);
         }
+    }
+
+    /**
+     * The legend text of one path: name, steps, end point and distance to the minimum, dropping the steps and
+     * then the end point when the line is wider than {@code room}, so that the distance stays readable.
+     */
+    static String line(Trajectory t, ToIntFunction<String> width, int room) {
+        String name = t.optimizer() + ": ";
+        if (t.diverged()) {
+            return name + "diverged after " + t.steps() + " steps";
+        }
+        String distance = String.format(Locale.ROOT, "%.3g", t.distanceToMinimum()) + " from the minimum";
+        String end = "ended at " + TrajectoryImage.point(t.last()) + ", ";
+        for (String candidate : List.of(name + t.steps() + " steps, " + end + distance, name + end + distance)) {
+            if (width.applyAsInt(candidate) <= room) {
+                return candidate;
+            }
+        }
+        return name + distance;
     }
 }
