@@ -14,6 +14,9 @@ missing=()
 "$PYTHON" -c 'import notebook' 2>/dev/null || missing+=(jupyter-notebook)
 "$PYTHON" -c 'import jupyter_console' 2>/dev/null || missing+=(jupyter-console)
 command -v tmux >/dev/null || missing+=(tmux)
+# the notebooks name each idea's lecture term in Chinese: without a CJK font the screenshots show boxes
+[ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1 \
+  || missing+=(fonts-noto-cjk)
 command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
