@@ -32,6 +32,7 @@ if [ ! -f "$MNIST/train-images-idx3-ubyte" ] && [[ " $* " != *" data="* ]]; then
 fi
 
 CP_FILE=bench/target/cp-$ND4J_CLASSIFIER.txt
+mvn -q -B -ntp -pl lib -am install -DskipTests >&2     # the bench trains through the library
 mvn -q -B -f bench/pom.xml compile dependency:build-classpath \
     -Dnd4j.classifier="$ND4J_CLASSIFIER" -Dmdep.outputFile="$PWD/$CP_FILE" >&2
 echo "nd4j classifier: $ND4J_CLASSIFIER" >&2

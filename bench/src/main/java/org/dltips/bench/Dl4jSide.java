@@ -3,6 +3,9 @@ package org.dltips.bench;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dltips.data.Dataset;
+import org.dltips.model.Network;
+import org.dltips.train.Fit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -11,7 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Trains the lecture network with plain DL4J and times whole epochs, feeding batches in one of four ways.
+ * Trains the lecture network and times whole epochs: through the library's {@code Network.fit} (feed
+ * {@code library}, the default) or through plain DL4J {@code MultiLayerNetwork.fit}, fed in one of four ways.
  *
  * <p>{@code double[] secs = new Dl4jSide(data, settings).train(100, 3, 10_000);}
  */
@@ -30,6 +34,7 @@ final class Dl4jSide {
     }
 
     private MultiLayerNetwork kept;
+    private Dataset library;
 
     /** Trains a fresh network for {@code epochs} epochs over the first {@code samples} rows; returns seconds per epoch. */
     double[] train(int batch, int epochs, int samples) {
@@ -57,11 +62,13 @@ final class Dl4jSide {
         for (int e = 0; e < epochs; e++) {
             long start = System.nanoTime();
             switch (feed) {
+                case "library" -> Network.wrap(net).fit(library(samples), null, Fit.epochs(1).batchSize(batch)
+                        .shuffle(false).quiet().evaluateTraining(false));
                 case "views", "presplit" -> batches.forEach(b -> net.fit(b[0], b[1]));
                 case "dataset" -> batches.forEach(b -> net.fit(new DataSet(b[0], b[1])));
                 case "iterator" -> net.fit(new ViewIterator(all, batch));
                 default -> throw new IllegalArgumentException("feed=" + feed
-                        + " is unknown; expected views, dataset, presplit or iterator");
+                        + " is unknown; expected library, views, dataset, presplit or iterator");
             }
             seconds[e] = (System.nanoTime() - start) / 1e9;
         }
@@ -69,6 +76,16 @@ final class Dl4jSide {
             throw new IllegalStateException("DL4J training diverged: score " + net.score());
         }
         return seconds;
+    }
+
+    /** The first {@code samples} rows as the library's Dataset (made once). */
+    private Dataset library(int samples) {
+        if (library == null || library.size() != samples) {
+            float[] features = rows(x, 0, samples).dup('c').data().asFloat();
+            int[] labels = rows(y, 0, samples).argMax(1).toIntVector();
+            library = new Dataset(features, labels, BenchData.PIXELS, BenchData.CLASSES);
+        }
+        return library;
     }
 
     /** Seconds of one epoch of forward passes only (inference mode), to split training time into phases. */

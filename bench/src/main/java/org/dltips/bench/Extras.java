@@ -27,22 +27,22 @@ final class Extras {
             System.out.printf(", torch.mm %d thr %.1f GFLOP/s", t, p);
         }
         System.out.printf("%nmachine peak (best of the above) %.1f GFLOP/s -> limit %.3f s/epoch%n", peak, flops / peak / 1e9);
-        System.out.printf("share of peak: dl4j %.1f%%, pytorch (%d thr) %.1f%%%n",
+        System.out.printf("share of peak: ours %.1f%%, pytorch (%d thr) %.1f%%%n",
                 100 * flops / oursSec / 1e9 / peak, torchThreads, 100 * flops / torchSec / 1e9 / peak);
         GemmProbe.epochMatmuls(batch, n);
         double gemm = GemmProbe.epochMatmuls(batch, n);
         double fwd = ours.forwardEpoch(batch, n);
-        System.out.printf("dl4j breakdown: matrix products alone %.3f s/epoch (%.1f%% of peak), forward-only epoch"
+        System.out.printf("ours breakdown: matrix products alone %.3f s/epoch (%.1f%% of peak), forward-only epoch"
                 + " %.3f s, rest of training step %.3f s%n", gemm, 100 * flops / gemm / 1e9 / peak, fwd, oursSec - gemm);
         int big = n;
         double oursBig = min(ours.train(big, 3, n));
         double torchBig = min(torch.train(torchThreads, big, 3, n));
-        System.out.printf("batch %d: dl4j %.0f samples/s, pytorch %.0f samples/s (ratio %.2f)%n",
+        System.out.printf("batch %d: ours %.0f samples/s, pytorch %.0f samples/s (ratio %.2f)%n",
                 big, n / oursBig, n / torchBig, oursBig / torchBig);
         int m = Math.min(n, BATCH_ONE_SAMPLES);
         double oursOne = min(ours.train(1, 1, m));
         double torchOne = min(torch.train(torchThreads, 1, 1, m));
-        System.out.printf("batch 1 (%d samples): dl4j %.0f samples/s, pytorch %.0f samples/s (ratio %.2f)%n",
+        System.out.printf("batch 1 (%d samples): ours %.0f samples/s, pytorch %.0f samples/s (ratio %.2f)%n",
                 m, m / oursOne, m / torchOne, oursOne / torchOne);
     }
 

@@ -43,7 +43,7 @@ final class Rounds {
 
     String describeLast() {
         int r = ours.size() - 1;
-        StringBuilder b = new StringBuilder(String.format("round %d: dl4j %.3f s", r + 1, ours.get(r)));
+        StringBuilder b = new StringBuilder(String.format("round %d: ours %.3f s", r + 1, ours.get(r)));
         for (int i = 0; i < threads.length; i++) {
             b.append(String.format(" | torch(%d thr) %.3f s", threads[i], torch.get(r)[i]));
         }
@@ -85,7 +85,7 @@ final class Rounds {
     String summary(int samples) {
         int n = ours.size();
         StringBuilder b = new StringBuilder(String.format(
-                "dl4j: %.3f s/epoch (median of %d, best %.3f), %.0f samples/s; CPU per epoch user %.2f s, sys %.2f s",
+                "ours: %.3f s/epoch (median of %d, best %.3f), %.0f samples/s; CPU per epoch user %.2f s, sys %.2f s",
                 oursMedian(), n, ours.stream().mapToDouble(Double::doubleValue).min().orElse(0),
                 samples / oursMedian(), user / n, sys / n));
         for (int i = 0; i < threads.length; i++) {
@@ -95,7 +95,7 @@ final class Rounds {
                     threads[i], torchMedian(i), n, torch.stream().mapToDouble(t -> t[k]).min().orElse(0),
                     samples / torchMedian(i), torchCpu[i][0] / n, torchCpu[i][1] / n));
         }
-        return b.append(String.format("%nratio per round (dl4j / best pytorch of the round): median %.3f, range %.3f .. %.3f",
+        return b.append(String.format("%nratio per round (ours / best pytorch of the round): median %.3f, range %.3f .. %.3f",
                 medianRatio(), ratios.stream().mapToDouble(Double::doubleValue).min().orElse(0),
                 ratios.stream().mapToDouble(Double::doubleValue).max().orElse(0))).toString();
     }

@@ -21,7 +21,7 @@ final class Settings {
         DEFAULTS.put("rounds", "5");                       // alternations DL4J / PyTorch
         DEFAULTS.put("workspace", "ENABLED");              // DL4J WorkspaceMode for training
         DEFAULTS.put("cache", "NONE");                     // DL4J CacheMode
-        DEFAULTS.put("feed", "views");                     // views | dataset | presplit | iterator
+        DEFAULTS.put("feed", "library");                   // library (Network.fit) | views | dataset | presplit | iterator
         DEFAULTS.put("nd4jThreads", "0");                  // 0 = leave ND4J's choice
         // OpenBLAS threads: one per processor, as the library sets them (0 = leave ND4J's choice)
         DEFAULTS.put("blasThreads", Integer.toString(Runtime.getRuntime().availableProcessors()));
