@@ -122,6 +122,13 @@ public final class Trainer {
             history.stopReason(e.getMessage());
             throw e;
         } finally {
+            if (step != null) {
+                step.close();
+            }
+            if (fit.shuffle()) {
+                x.close();
+                y.close();
+            }
             removeListener(model, running);
             callbacks.forEach(c -> c.onFitEnd(training));
         }

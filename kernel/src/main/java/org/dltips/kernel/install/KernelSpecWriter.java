@@ -25,13 +25,17 @@ import java.util.stream.Stream;
 final class KernelSpecWriter {
 
     /**
-     * JVM flags in the spec: a heap cap (ND4J arrays live off-heap, outside it), the serial collector and
-     * C1-only compilation, which on two shared cores start cells sooner and measured no slower for DL4J
-     * training (its arithmetic is native), and no window system.
+     * JVM flags in the spec: a heap cap (ND4J arrays live off-heap, outside it), the serial collector with a
+     * small young generation, C1-only compilation, and no window system. DL4J's arrays are freed when the
+     * collector finds their small Java handles dead: with a 64 MB young generation that happens every few
+     * hundred training steps, and a 20-epoch lecture run stays near 750 MB of resident memory instead of
+     * growing past 1.5 GB. C1-only compilation starts cells sooner on two shared cores and measured no slower
+     * for training (its arithmetic is native).
      */
     static final List<String> JVM_FLAGS = List.of(
             "-Xmx2g",
             "-XX:+UseSerialGC",
+            "-Xmn64m",
             "-XX:TieredStopAtLevel=1",
             "-Djava.awt.headless=true");
 

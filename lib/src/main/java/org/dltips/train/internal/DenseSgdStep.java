@@ -102,12 +102,13 @@ public final class DenseSgdStep {
     public double fit(INDArray features, INDArray targets) {
         int rows = (int) features.rows();
         if (buffers == null || buffers.rows != rows) {
+            close();
             buffers = new Buffers(rows);
         }
         Buffers b = buffers;
         INDArray input = features;
         for (int i = 0; i < layers; i++) {
-            input.mmuli(weights[i], b.preOutput[i]);
+            Nd4j.gemm(input, weights[i], b.preOutput[i], false, false, 1.0, 0.0);
             b.preOutput[i].addiRowVector(biases[i]);
             b.output[i].assign(b.preOutput[i]);
             activations[i].getActivation(b.output[i], true);
@@ -116,12 +117,15 @@ public final class DenseSgdStep {
         int last = layers - 1;
         double score = loss.computeScore(targets, b.scratch[last].assign(b.preOutput[last]), activations[last], null,
                 true);
-        b.predictions = b.output[last].argMax(1).toIntVector();
+        INDArray classes = b.output[last].argMax(1);
+        b.predictions = classes.toIntVector();
+        classes.close();
         INDArray delta = loss.computeGradient(targets, b.scratch[last].assign(b.preOutput[last]), activations[last],
                 null);
         if (miniBatch) {
             delta.divi(rows);
         }
+        INDArray lossGradient = delta;
         for (int i = last; i >= 0; i--) {
             INDArray below = i == 0 ? features : b.output[i - 1];
             Nd4j.gemm(below, delta, b.weightGradient[i], true, false, 1.0, 0.0);
@@ -133,10 +137,22 @@ public final class DenseSgdStep {
             }
             weights[i].subi(b.weightGradient[i].muli(rates[i]));
             biases[i].subi(biasGradient.muli(rates[i]));
+            biasGradient.close();
+        }
+        if (lossGradient.data().address() != b.scratch[last].data().address()) {
+            lossGradient.close(); // a fresh array (cross-entropy); MSE's backprop returns the scratch buffer itself
         }
         model.setScore(score);
         model.getLayerWiseConfigurations().setIterationCount(model.getLayerWiseConfigurations().getIterationCount() + 1);
         return score;
+    }
+
+    /** Frees the buffers now instead of when the garbage collector gets to them (they live outside the heap). */
+    public void close() {
+        if (buffers != null) {
+            buffers.close();
+            buffers = null;
+        }
     }
 
     /** The most probable class of each row of the last batch, from its training forward pass. */
@@ -144,7 +160,7 @@ public final class DenseSgdStep {
         return buffers == null ? new int[0] : buffers.predictions;
     }
 
-    /** Arrays kept from batch to batch for one batch size. */
+    /** Arrays kept from batch to batch for one batch size (column-major, as the matrix product writes them). */
     private final class Buffers {
         final int rows;
         final INDArray[] preOutput = new INDArray[layers];
@@ -158,11 +174,19 @@ public final class DenseSgdStep {
             this.rows = rows;
             for (int i = 0; i < layers; i++) {
                 long units = weights[i].columns();
-                preOutput[i] = Nd4j.create(DataType.FLOAT, new long[] {rows, units}, 'c');
-                output[i] = Nd4j.create(DataType.FLOAT, new long[] {rows, units}, 'c');
+                preOutput[i] = Nd4j.create(DataType.FLOAT, new long[] {rows, units}, 'f');
+                output[i] = Nd4j.create(DataType.FLOAT, new long[] {rows, units}, 'f');
                 epsilon[i] = Nd4j.create(DataType.FLOAT, new long[] {rows, units}, 'f');
-                scratch[i] = Nd4j.create(DataType.FLOAT, new long[] {rows, units}, 'c');
+                scratch[i] = Nd4j.create(DataType.FLOAT, new long[] {rows, units}, 'f');
                 weightGradient[i] = Nd4j.create(DataType.FLOAT, weights[i].shape(), 'f');
+            }
+        }
+
+        void close() {
+            for (INDArray[] arrays : List.of(preOutput, output, epsilon, scratch, weightGradient)) {
+                for (INDArray a : arrays) {
+                    a.close();
+                }
             }
         }
     }
