@@ -61,6 +61,17 @@ final class Checks {
         return n;
     }
 
+    static void checkLabelNoise(double fraction, int numClasses) {
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("withLabelNoise(" + fraction + ", seed) needs the share of wrong labels "
+                    + "between 0 and 1, such as 0.2 for one label in five.");
+        }
+        if (numClasses < 2) {
+            throw new IllegalArgumentException("withLabelNoise needs at least 2 classes to make a label wrong, but "
+                    + "this set has " + numClasses + ".");
+        }
+    }
+
     static int splitPoint(double fraction, int size) {
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("split(" + fraction + ") needs the training fraction strictly "

@@ -162,6 +162,19 @@ public final class Dataset {
         return new Dataset(FeatureStore.ofFloats(noisy, inputSize), labels, inputSize, numClasses, format);
     }
 
+    /**
+     * A copy in which a share {@code fraction} of the examples, chosen with {@code seed}, carry a WRONG label (another
+     * class, drawn at random); the features are shared. Real data sets have such annotation mistakes; a big network
+     * learns them by heart, which is overfitting at its clearest: {@code train.withLabelNoise(0.2, 5)}.
+     *
+     * @throws IllegalArgumentException when {@code fraction} is outside [0, 1] or there is only one class
+     */
+    public Dataset withLabelNoise(double fraction, long seed) {
+        Checks.checkLabelNoise(fraction, numClasses);
+        int[] noisy = Sampling.withWrongLabels(labels, numClasses, fraction, seed);
+        return new Dataset(store, noisy, inputSize, numClasses, format);
+    }
+
     /** Number of examples of each class, indexed by label. */
     public int[] classCounts() {
         return classBalance().counts();

@@ -1,7 +1,8 @@
 /**
  * Training: the fit settings ({@link org.dltips.train.Fit}), what each epoch measured
  * ({@link org.dltips.train.History}, {@link org.dltips.train.EpochStats}), callbacks with begin/end hooks
- * (progress, early stopping, checkpoint, time budget), and {@link org.dltips.train.Evaluation}.
+ * (progress, early stopping, checkpoint, time budget, a {@link org.dltips.train.Tracker} for one more held-out
+ * set), and {@link org.dltips.train.Evaluation}.
  *
  * <p>{@code History h = net.fit(train, test, Fit.epochs(20).batchSize(100).callbacks(EarlyStopping.patience(3)));}
  *

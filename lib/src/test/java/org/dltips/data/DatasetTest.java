@@ -187,4 +187,43 @@ class DatasetTest {
         assertEquals(0x232323, raw.scaled().imageGrid(5, 1).getRGB(5, 5) & 0xFFFFFF, "image 5 has pixels 35");
         assertThrows(IndexOutOfBoundsException.class, () -> raw.imageGrid(25, 10));
     }
+
+    @Test
+    void labelNoiseMakesExactlyTheAskedShareWrongAndKeepsTheImages() {
+        Dataset scaled = raw.scaled();
+        Dataset noisy = scaled.withLabelNoise(0.2, 5);
+        int wrong = 0;
+        for (int i = 0; i < noisy.size(); i++) {
+            assertTrue(noisy.labels()[i] >= 0 && noisy.labels()[i] < 10);
+            if (noisy.labels()[i] != scaled.labels()[i]) {
+                wrong++;
+            }
+        }
+        assertEquals(6, wrong, "20% of 30 examples get another class");
+        assertArrayEquals(scaled.featureArray(), noisy.featureArray());
+        assertTrue(noisy.isScaled());
+        assertEquals(scaled.classNames(), noisy.classNames());
+        assertArrayEquals(noisy.labels(), scaled.withLabelNoise(0.2, 5).labels(), "same seed, same mistakes");
+        assertFalse(Arrays.equals(noisy.labels(), scaled.withLabelNoise(0.2, 6).labels()), "another seed, other mistakes");
+        assertArrayEquals(scaled.labels(), scaled.withLabelNoise(0, 5).labels());
+        Dataset allWrong = scaled.withLabelNoise(1.0, 5);
+        assertTrue(IntStream.range(0, 30).allMatch(i -> allWrong.labels()[i] != scaled.labels()[i]));
+        int[] counts = new int[10];
+        Dataset many = new Dataset(new float[3000], new int[3000], 1, 3).withLabelNoise(1.0, 1);
+        for (int label : many.labels()) {
+            counts[label]++;
+        }
+        assertEquals(0, counts[0]);
+        assertTrue(Math.abs(counts[1] - 1500) < 150 && Math.abs(counts[2] - 1500) < 150,
+                "wrong labels spread evenly over the other classes: " + Arrays.toString(counts));
+    }
+
+    @Test
+    void labelNoiseExplainsBadArguments() {
+        assertEquals("withLabelNoise(1.5, seed) needs the share of wrong labels between 0 and 1, such as 0.2 for one "
+                + "label in five.", assertThrows(IllegalArgumentException.class, () -> raw.withLabelNoise(1.5, 1)).getMessage());
+        assertEquals("withLabelNoise needs at least 2 classes to make a label wrong, but this set has 1.",
+                assertThrows(IllegalArgumentException.class,
+                        () -> new Dataset(new float[2], new int[2], 1, 1).withLabelNoise(0.5, 1)).getMessage());
+    }
 }

@@ -114,6 +114,48 @@ class NetworkBuilderTest {
     }
 
     @Test
+    void weightDecayIsListedOnceOnEveryLayer() {
+        for (NetworkBuilder builder : new NetworkBuilder[] {
+                Network.input(4).dense(5, Activation.RELU).softmax(2).weightDecay(0.01),
+                Network.input(4).dense(5, Activation.RELU).softmax(2).optimizer(Optimizer.adamW(0.001, 0.01))}) {
+            MultiLayerConfiguration conf = builder.configuration();
+            for (int i = 0; i < 2; i++) {
+                assertEquals("[WeightDecay(coeff=FixedSchedule(value=0.01), applyLR=true)]",
+                        ((org.deeplearning4j.nn.conf.layers.BaseLayer) layer(conf, i)).getRegularization().toString());
+            }
+        }
+    }
+
+    @Test
+    void withSgdL2AndWeightDecayOfTheSameCoefficientAreTheSameUpdate() {
+        org.dltips.data.Dataset train = org.dltips.train.Synthetic.blobs(200, 6, 3, 1);
+        NetworkBuilder sgd = Network.input(6).dense(16, Activation.RELU).softmax(3).optimizer(Optimizer.sgd(0.1));
+        float[] plain = trained(sgd, train);
+        float[] l2 = trained(sgd.l2(0.05), train);
+        float[] decay = trained(sgd.weightDecay(0.05), train);
+        assertTrue(largestDifference(l2, plain) > 1e-3, "the penalty changes the weights");
+        assertTrue(largestDifference(l2, decay) < 1e-6, "weight decay at the rate asked, not twice it: "
+                + largestDifference(l2, decay));
+        float[] adamL2 = trained(sgd.optimizer(Optimizer.adam(0.01)).l2(0.05), train);
+        float[] adamW = trained(sgd.optimizer(Optimizer.adamW(0.01, 0.05)), train);
+        assertTrue(largestDifference(adamL2, adamW) > 1e-3, "with Adam, L2 goes through Adam's scaling");
+    }
+
+    private static float[] trained(NetworkBuilder builder, org.dltips.data.Dataset train) {
+        Network net = builder.build();
+        net.fit(train, org.dltips.train.Fit.epochs(3).batchSize(20).quiet());
+        return net.model().params().toFloatVector();
+    }
+
+    private static double largestDifference(float[] a, float[] b) {
+        double largest = 0;
+        for (int i = 0; i < a.length; i++) {
+            largest = Math.max(largest, Math.abs(a[i] - b[i]));
+        }
+        return largest;
+    }
+
+    @Test
     void initChoicesReachTheLayers() {
         Network kaiming = Network.input(400).dense(400, Activation.RELU).softmax(2).init(Init.KAIMING).build();
         Network small = Network.input(400).dense(400, Activation.RELU).softmax(2).init(Init.normal(0.01)).build();

@@ -29,6 +29,16 @@ class PlotsTest {
     }
 
     @Test
+    void aMarkedEpochIsAVerticalLineNamedInALegendBelowThePlot() {
+        XYChart chart = Plots.markEpoch(Plots.loss("big net", Fixtures.run(10, 0.1, 0.99, 0.8)), 4, "early stopping keeps");
+        var mark = chart.getSeriesMap().get("early stopping keeps (epoch 4)");
+        assertEquals(List.of(4.0, 4.0), List.of(mark.getXData()[0], mark.getXData()[1]));
+        assertTrue(mark.getYData()[0] < mark.getYData()[1], "the line spans the curves");
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, chart.getStyler().getLegendPosition(),
+                "a legend inside the plot could hide a validation loss that rises late");
+    }
+
+    @Test
     void pairedComparisonsNameRunsOnceAndExplainTheLineStyles() {
         Map<String, List<EpochStats>> runs = new LinkedHashMap<>();
         runs.put("SGD", Fixtures.run(5, 0.1, 0.8, 0.7));

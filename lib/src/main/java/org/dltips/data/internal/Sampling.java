@@ -82,6 +82,23 @@ public final class Sampling {
         return noisy;
     }
 
+    /**
+     * A copy of {@code labels} in which {@code round(fraction * length)} examples, chosen with {@code seed}, get
+     * another class, drawn uniformly from the other {@code numClasses - 1}: every chosen label really is wrong.
+     */
+    public static int[] withWrongLabels(int[] labels, int numClasses, double fraction, long seed) {
+        int[] noisy = labels.clone();
+        int count = (int) Math.round(fraction * labels.length);
+        int[] order = permutation(labels.length, seed);
+        Random random = new Random(seed ^ 0x5DEECE66DL);
+        for (int k = 0; k < count; k++) {
+            int i = order[k];
+            int other = random.nextInt(numClasses - 1);
+            noisy[i] = other >= labels[i] ? other + 1 : other;
+        }
+        return noisy;
+    }
+
     /** The numbers {@code from..to-1}. */
     public static int[] range(int from, int to) {
         int[] indices = new int[to - from];

@@ -6,11 +6,14 @@ import org.dltips.model.Optimizer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -71,7 +74,20 @@ public final class ConfigFactory {
             out.dropOut(retainProbability(outputDrop));
         }
         list.layer(out.build());
-        return list.build();
+        return withSingleWeightDecay(list.build());
+    }
+
+    /**
+     * DL4J 1.0.0-M2.1 copies a network-wide {@code weightDecay} into every layer's list twice, which decays the
+     * weights at twice the asked rate; keeps one of each regularization.
+     */
+    static MultiLayerConfiguration withSingleWeightDecay(MultiLayerConfiguration configuration) {
+        for (NeuralNetConfiguration layerConf : configuration.getConfs()) {
+            if (layerConf.getLayer() instanceof BaseLayer layer && layer.getRegularization() != null) {
+                layer.setRegularization(new ArrayList<>(new LinkedHashSet<>(layer.getRegularization())));
+            }
+        }
+        return configuration;
     }
 
     /** One line such as "784 - 689 sigmoid - softmax 10, MSE, SGD(0.1), seed 1". */

@@ -4,9 +4,13 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** A labelled vertical line at one epoch, e.g. the best epoch chosen by early stopping; named in the legend. */
+/**
+ * A labelled vertical line at one epoch, e.g. the best epoch chosen by early stopping; named in the legend, which
+ * moves below the plot when it was inside, so that it hides no part of a curve that rises late.
+ */
 public final class Marks {
 
     private static final BasicStroke DOTTED = new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
@@ -38,6 +42,9 @@ public final class Marks {
         mark.setLineColor(new Color(60, 60, 60));
         mark.setLineStyle(DOTTED);
         mark.setMarker(SeriesMarkers.NONE);
+        if (chart.getStyler().getLegendPosition().name().startsWith("Inside")) {
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        }
         return chart;
     }
 }
