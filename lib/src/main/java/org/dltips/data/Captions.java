@@ -1,12 +1,22 @@
 package org.dltips.data;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Image captions of mixed examples: the two classes with the largest shares, {@code "3 .70 8 .30"}. */
+/** Image captions: class names, and for mixed examples the two classes with the largest shares, {@code "3 .70 8 .30"}. */
 final class Captions {
 
     private Captions() {
+    }
+
+    /** Captions of examples {@code from..from+count-1}: the class name, or both shares for a mixed set. */
+    static List<String> of(int[] labels, float[] targets, List<String> names, int from, int count) {
+        List<String> captions = new ArrayList<>(count);
+        for (int i = from; i < from + count; i++) {
+            captions.add(targets == null ? names.get(labels[i]) : mixed(targets, i, names));
+        }
+        return captions;
     }
 
     /** The caption of row {@code row} of the row-major soft {@code targets}; one class name when it has it all. */

@@ -7,7 +7,6 @@ import org.dltips.data.internal.Sampling;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -255,10 +254,7 @@ public final class Dataset {
      */
     public BufferedImage imageGrid(int from, int count) {
         Objects.checkFromIndexSize(from, Checks.checkCount(count, size(), "imageGrid"), size());
-        List<String> captions = new ArrayList<>(count);
-        for (int i = from; i < from + count; i++) {
-            captions.add(targets == null ? classNames().get(labels[i]) : Captions.mixed(targets, i, classNames()));
-        }
+        List<String> captions = Captions.of(labels, targets, classNames(), from, count);
         return ImageGrid.draw(store, captions, imageHeight(), imageWidth(), from, count, format.toUnit());
     }
 
@@ -275,14 +271,7 @@ public final class Dataset {
 
     /** The targets as row-major floats: the soft targets of a mixed set, else the one-hot labels (a new array). */
     float[] targetArray() {
-        if (targets != null) {
-            return targets;
-        }
-        float[] hot = new float[labels.length * numClasses];
-        for (int i = 0; i < labels.length; i++) {
-            hot[i * numClasses + labels[i]] = 1f;
-        }
-        return hot;
+        return targets != null ? targets : Matrices.oneHotValues(labels, numClasses);
     }
 
     @Override
