@@ -53,6 +53,23 @@ final class Checks {
         return picked;
     }
 
+    /** The rows at {@code indices} of a row-major array with {@code width} values per row. */
+    static float[] gatherRows(float[] values, int width, int[] indices) {
+        float[] picked = new float[indices.length * width];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(values, indices[i] * width, picked, i * width, width);
+        }
+        return picked;
+    }
+
+    /** Checks the number of new copies per example asked of augmented(...) or mixup(...). */
+    static void checkCopies(int copies, String call) {
+        if (copies < 1) {
+            throw new IllegalArgumentException(call + " asks for " + copies + " new copies of each example; "
+                    + "expected 1 or more, such as 4 for a set 5 times as large (the originals stay in).");
+        }
+    }
+
     static int checkCount(int n, int available, String method) {
         if (n < 1 || n > available) {
             throw new IllegalArgumentException(method + "(" + n + ") asks for " + n + " examples, but "

@@ -24,7 +24,9 @@ public final class Dataset {
     private final int inputSize;
     private final int numClasses;
     private final ImageFormat format;
+    private final float[] targets;
     private INDArray oneHotMatrix;
+    private INDArray targetMatrix;
 
     /**
      * Wraps row-major features ({@code labels.length} rows of {@code inputSize} values) and class labels in
@@ -37,11 +39,17 @@ public final class Dataset {
     }
 
     Dataset(FeatureStore store, int[] labels, int inputSize, int numClasses, ImageFormat format) {
+        this(store, labels, inputSize, numClasses, format, null);
+    }
+
+    private Dataset(FeatureStore store, int[] labels, int inputSize, int numClasses, ImageFormat format,
+                    float[] targets) {
         this.store = store;
         this.labels = labels;
         this.inputSize = inputSize;
         this.numClasses = numClasses;
         this.format = format;
+        this.targets = targets;
     }
 
     /** Number of examples. */
@@ -59,7 +67,10 @@ public final class Dataset {
         return numClasses;
     }
 
-    /** Class label of every example; the array is shared, do not modify it. */
+    /**
+     * Class label of every example; the array is shared, do not modify it. In a {@linkplain #isMixed() mixed}
+     * set, the class with the largest share of each example's target.
+     */
     public int[] labels() {
         return labels;
     }
@@ -80,6 +91,31 @@ public final class Dataset {
             oneHotMatrix = Matrices.oneHot(labels, numClasses);
         }
         return oneHotMatrix;
+    }
+
+    /**
+     * What a network is trained to output, a float32 matrix of shape [size, numClasses]: the {@link #oneHot()}
+     * labels, or in a {@linkplain #isMixed() mixed} set each example's mix of two labels, such as 0.7 for "3"
+     * and 0.3 for "8". Cross-entropy takes such soft targets as they are.
+     */
+    public synchronized INDArray targets() {
+        if (targets == null) {
+            return oneHot();
+        }
+        if (targetMatrix == null) {
+            targetMatrix = Matrices.of(targets, labels.length, numClasses);
+        }
+        return targetMatrix;
+    }
+
+    /**
+     * True for a set made by {@link #mixup(double, int, long)}, whose targets are mixes of labels. Accuracy on
+     * such examples means little (is a 70/30 mix of 3 and 8 "right" when the network says 3?), so {@code fit}
+     * and {@code evaluate} report it as NaN: measure accuracy on the original images instead, with
+     * {@code Fit.epochs(20).evaluateTrainingOn(train)}.
+     */
+    public boolean isMixed() {
+        return targets != null;
     }
 
     /** Image height in pixels (28 for MNIST); 1 for features that are not images. */
@@ -114,7 +150,7 @@ public final class Dataset {
 
     /** The examples at {@code indices}, in that order (an index may repeat). */
     public Dataset select(int... indices) {
-        return new Dataset(store.select(indices), Checks.gather(labels, indices), inputSize, numClasses, format);
+        return withRows(store.select(indices), indices);
     }
 
     /** All examples in an order shuffled with {@code seed}: the same seed gives the same order. */
@@ -147,7 +183,7 @@ public final class Dataset {
      *                               dividing twice would silently shrink the inputs 255 times more
      */
     public Dataset scaled() {
-        return new Dataset(store.times(1f / 255f), labels, inputSize, numClasses, format.scaledCopy());
+        return new Dataset(store.times(1f / 255f), labels, inputSize, numClasses, format.scaledCopy(), targets);
     }
 
     /**
@@ -159,7 +195,39 @@ public final class Dataset {
     public Dataset withNoise(double stddev, long seed) {
         format.checkNoise(stddev, seed);
         float[] noisy = Sampling.withGaussianNoise(featureArray(), stddev, seed);
-        return new Dataset(FeatureStore.ofFloats(noisy, inputSize), labels, inputSize, numClasses, format);
+        return new Dataset(FeatureStore.ofFloats(noisy, inputSize), labels, inputSize, numClasses, format, targets);
+    }
+
+    /**
+     * More images for free: each image followed by {@code copies} copies moved at random by {@code augment}
+     * (drawn with {@code seed}), every copy keeping its image's label. Works on raw or scaled pixels.
+     * Introduced in notebook 12, where {@code train.first(4).augmented(aug, 7, 1).imageGrid(0, 32)} shows
+     * each digit next to its copies.
+     *
+     * <p>{@code Dataset more = train.augmented(Augment.shift(2).rotate(15), 4, 1); // 5 x train.size() images}
+     *
+     * @throws IllegalArgumentException if {@code copies < 1}, if the set holds no images, or if the shift
+     *                                  would move most of an image out of the picture
+     */
+    public Dataset augmented(Augment augment, int copies, long seed) {
+        Objects.requireNonNull(augment, "augment: pass a recipe such as Augment.shift(2).rotate(15)");
+        Checks.checkCopies(copies, "augmented(" + augment + ", " + copies + ", " + seed + ")");
+        return augment.applyTo(this, store, copies, seed);
+    }
+
+    /**
+     * Mixup: each example followed by {@code copies} mixes of it with a partner drawn at random from the
+     * set, {@code lambda * own + (1 - lambda) * partner} for the pixels and for the one-hot labels alike,
+     * with a fresh {@code lambda} from Beta(alpha, alpha) for every mix (all drawn with {@code seed}). The
+     * result {@linkplain #isMixed() is mixed}: train on it with cross-entropy, and measure training accuracy
+     * on the original images. Introduced in notebook 12.
+     *
+     * <p>{@code Dataset mixed = train.mixup(0.2, 4, 1); net.fit(mixed, test, Fit.epochs(20).evaluateTrainingOn(train));}
+     *
+     * @throws IllegalArgumentException if {@code alpha <= 0} or {@code copies < 1}
+     */
+    public Dataset mixup(double alpha, int copies, long seed) {
+        return Mixup.of(this, alpha, copies, seed);
     }
 
     /**
@@ -193,14 +261,35 @@ public final class Dataset {
         return ClassBalance.of(labels, classNames());
     }
 
-    /** Examples {@code from..from+count-1} drawn as an image grid, 8 per row, with class names underneath. */
+    /**
+     * Examples {@code from..from+count-1} drawn as an image grid, 8 per row, with class names underneath; a mixed
+     * example shows its two classes with their shares, such as "3 .70 8 .30".
+     */
     public BufferedImage imageGrid(int from, int count) {
         Objects.checkFromIndexSize(from, Checks.checkCount(count, size(), "imageGrid"), size());
-        return ImageGrid.draw(store, labels, classNames(), imageHeight(), imageWidth(), from, count, format.toUnit());
+        List<String> captions = Captions.of(labels, targets, classNames(), from, count);
+        return ImageGrid.draw(store, captions, imageHeight(), imageWidth(), from, count, format.toUnit());
+    }
+
+    /** The rows at {@code rows} of this set, with their labels and targets, over features {@code picked}. */
+    Dataset withRows(FeatureStore picked, int[] rows) {
+        float[] pickedTargets = targets == null ? null : Checks.gatherRows(targets, numClasses, rows);
+        return new Dataset(picked, Checks.gather(labels, rows), inputSize, numClasses, format, pickedTargets);
+    }
+
+    /** A mixed set of the same format over new features, labels and soft targets. */
+    Dataset mixed(FeatureStore mixedFeatures, int[] mixedLabels, float[] mixedTargets) {
+        return new Dataset(mixedFeatures, mixedLabels, inputSize, numClasses, format, mixedTargets);
+    }
+
+    /** The targets as row-major floats: the soft targets of a mixed set, else the one-hot labels (a new array). */
+    float[] targetArray() {
+        return targets != null ? targets : Matrices.oneHotValues(labels, numClasses);
     }
 
     @Override
     public String toString() {
-        return "Dataset of " + size() + " examples, " + format.describe() + ", " + numClasses + " classes";
+        return "Dataset of " + size() + " examples, " + format.describe() + ", " + numClasses + " classes"
+                + (isMixed() ? ", mixed labels" : "");
     }
 }

@@ -114,7 +114,7 @@ public final class Network {
     public List<LayerGradient> gradients(Dataset data, int batchSize) {
         int n = Math.min(batchSize, data.size());
         return Probe.gradients(model, data.features().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()),
-                data.oneHot().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()));
+                data.targets().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()));
     }
 
     /** Output statistics of each hidden layer on {@code data}: mean, spread, share saturated. */

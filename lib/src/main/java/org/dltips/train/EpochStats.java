@@ -12,15 +12,18 @@ package org.dltips.train;
  * weights still moving (what Keras prints during fit; the "0.954 while dropping" of the lecture's demo).
  *
  * @param epoch 1-based epoch number
- * @param trainLoss mean loss over the training set, evaluated after the epoch (dropout off)
- * @param trainAccuracy accuracy on the training set, evaluated after the epoch (dropout off)
+ * @param trainLoss mean loss over the training set, evaluated after the epoch (dropout off); over the set given
+ *                  to {@link Fit#evaluateTrainingOn}, if any
+ * @param trainAccuracy accuracy on the training set, evaluated after the epoch (dropout off); over the set
+ *                      given to {@link Fit#evaluateTrainingOn}, if any; NaN on a mixed set (mixup)
  * @param validationLoss loss on the validation or test set given to {@code fit}
  * @param validationAccuracy accuracy on the validation or test set given to {@code fit}
  * @param seconds wall-clock seconds the epoch's training took (evaluation excluded)
  * @param samplesPerSecond training samples processed per second in this epoch
  * @param runningTrainLoss mean of the batch losses during the epoch (dropout on, regularization included)
  * @param runningTrainAccuracy share of training examples classified right during the epoch, each measured
- *                             in its batch's training forward pass before that batch's update (dropout on)
+ *                             in its batch's training forward pass before that batch's update (dropout on);
+ *                             NaN when training on a mixed set
  */
 public record EpochStats(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
                          double validationAccuracy, double seconds, double samplesPerSecond,

@@ -42,7 +42,7 @@ public final class Evaluation implements Displayable {
     /** Evaluates {@code network} on {@code data} in inference mode (dropout off). */
     public static Evaluation of(Network network, Dataset data) {
         Inputs.check(network, data, "evaluation");
-        Scores scores = Scores.of(network.model(), network.loss(), data.features(), data.oneHot(), data.labels());
+        Scores scores = Scores.of(network.model(), network.loss(), data);
         return new Evaluation(scores, data.labels(), data.numClasses());
     }
 
@@ -51,7 +51,7 @@ public final class Evaluation implements Displayable {
         return scores.loss();
     }
 
-    /** Share of examples classified right. */
+    /** Share of examples classified right; NaN on a {@linkplain Dataset#isMixed() mixed} set. */
     public double accuracy() {
         return scores.accuracy();
     }

@@ -1,5 +1,7 @@
 package org.dltips.train;
 
+import org.dltips.data.Dataset;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +21,7 @@ public final class Fit {
     private boolean progress = true;
     private boolean evaluateTraining = true;
     private double timeBudgetSeconds;
+    private Dataset trainingEvaluationSet;
     private List<Callback> callbacks = List.of();
 
     private Fit(int epochs) {
@@ -41,6 +44,7 @@ public final class Fit {
         next.progress = progress;
         next.evaluateTraining = evaluateTraining;
         next.timeBudgetSeconds = timeBudgetSeconds;
+        next.trainingEvaluationSet = trainingEvaluationSet;
         next.callbacks = callbacks;
         return next;
     }
@@ -73,6 +77,23 @@ public final class Fit {
     public Fit evaluateTraining(boolean evaluate) {
         Fit next = copy();
         next.evaluateTraining = evaluate;
+        return next;
+    }
+
+    /**
+     * Measures training loss and accuracy after each epoch on {@code original} instead of on the set being
+     * trained on: the original images when training on an augmented or mixed set (where accuracy on mixes of
+     * two labels means little), so that runs compare on the same images. Introduced in notebook 12.
+     *
+     * <p>{@code net.fit(train.mixup(0.2, 4, 1), test, Fit.epochs(20).evaluateTrainingOn(train))}
+     */
+    public Fit evaluateTrainingOn(Dataset original) {
+        if (original == null) {
+            throw new IllegalArgumentException("evaluateTrainingOn(null): pass the original training set, such as "
+                    + "the train in net.fit(train.mixup(0.2, 4, 1), test, Fit.epochs(20).evaluateTrainingOn(train))");
+        }
+        Fit next = copy();
+        next.trainingEvaluationSet = original;
         return next;
     }
 
@@ -111,6 +132,11 @@ public final class Fit {
     /** Whether the training set is evaluated after each epoch. */
     public boolean evaluateTraining() {
         return evaluateTraining;
+    }
+
+    /** The set training accuracy is measured on: the one given to {@link #evaluateTrainingOn}, else {@code train}. */
+    public Dataset trainingEvaluationSet(Dataset train) {
+        return trainingEvaluationSet == null ? train : trainingEvaluationSet;
     }
 
     /** All callbacks fit will call: progress (unless quiet), the given ones, then the time budget if set. */

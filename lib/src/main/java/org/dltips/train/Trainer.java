@@ -39,6 +39,7 @@ public final class Trainer {
     public static History run(Network network, Dataset train, Dataset validation, Fit fit, History history,
                               Random random) {
         check(network, train, validation);
+        checkEvaluationSet(network, fit, train);
         MultiLayerNetwork model = network.model();
         int n = train.size();
         int batchSize = Math.min(fit.batchSize(), n);
@@ -46,7 +47,7 @@ public final class Trainer {
         Training training = new Training(network, history, fit.epochs(), batches);
         List<Callback> callbacks = fit.allCallbacks();
         INDArray x = train.features();
-        INDArray y = train.oneHot();
+        INDArray y = train.targets();
         int[] labels = train.labels();
         int[] order = identity(n);
         if (fit.shuffle()) {
@@ -66,7 +67,7 @@ public final class Trainer {
                 if (fit.shuffle()) {
                     shuffle(order, random);
                     Nd4j.pullRows(train.features(), x, 1, order);
-                    Nd4j.pullRows(train.oneHot(), y, 1, order);
+                    Nd4j.pullRows(train.targets(), y, 1, order);
                     for (int i = 0; i < n; i++) {
                         labels[i] = train.labels()[order[i]];
                     }
@@ -103,14 +104,14 @@ public final class Trainer {
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 model.incrementEpochCount();
-                Scores trainScores = fit.evaluateTraining() ? scores(network, train) : null;
+                Scores trainScores = fit.evaluateTraining() ? scores(network, fit.trainingEvaluationSet(train)) : null;
                 Scores validationScores = validation == null ? null : scores(network, validation);
                 EpochStats stats = new EpochStats(epoch,
                         trainScores == null ? Double.NaN : trainScores.loss(),
                         trainScores == null ? Double.NaN : trainScores.accuracy(),
                         validationScores == null ? Double.NaN : validationScores.loss(),
                         validationScores == null ? Double.NaN : validationScores.accuracy(),
-                        seconds, n / seconds, lossSum / n, running.accuracy());
+                        seconds, n / seconds, lossSum / n, train.isMixed() ? Double.NaN : running.accuracy());
                 history.add(stats);
                 callbacks.forEach(c -> c.onEpochEnd(training, stats));
             }
@@ -143,6 +144,12 @@ public final class Trainer {
         }
     }
 
+    private static void checkEvaluationSet(Network network, Fit fit, Dataset train) {
+        if (fit.trainingEvaluationSet(train) != train) {
+            Inputs.check(network, fit.trainingEvaluationSet(train), "training evaluation");
+        }
+    }
+
     private static void recordPartial(History history, int epoch, int batch, int batches, int batchSize, int n,
                                       long start, double lossSum, RunningAccuracy running) {
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -158,7 +165,7 @@ public final class Trainer {
     }
 
     private static Scores scores(Network network, Dataset data) {
-        return Scores.of(network.model(), network.loss(), data.features(), data.oneHot(), data.labels());
+        return Scores.of(network.model(), network.loss(), data);
     }
 
     private static int[] identity(int n) {

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Draws examples as a grid of enlarged grayscale images, each with its class name underneath.
  *
- * <p>{@code BufferedImage grid = ImageGrid.draw(store, labels, names, 28, 28, 0, 32, 1 / 255f);}
+ * <p>{@code BufferedImage grid = ImageGrid.draw(store, captions, 28, 28, 0, 32, 1 / 255f);}
  */
 public final class ImageGrid {
 
@@ -24,11 +24,12 @@ public final class ImageGrid {
     }
 
     /**
-     * Draws examples {@code from..from+count-1}; pixel values are multiplied by {@code toUnit} to bring them to
+     * Draws examples {@code from..from+count-1}, example {@code from + k} captioned {@code captions.get(k)};
+     * pixel values are multiplied by {@code toUnit} to bring them to
      * [0, 1] and clipped there (so noisy images still draw), or stretched from their own minimum to maximum when
      * {@code toUnit} is 0.
      */
-    public static BufferedImage draw(FeatureStore store, int[] labels, List<String> names, int height, int width,
+    public static BufferedImage draw(FeatureStore store, List<String> captions, int height, int width,
                                      int from, int count, float toUnit) {
         int columns = Math.min(COLUMNS, count);
         int rows = (count + columns - 1) / columns;
@@ -48,7 +49,7 @@ public final class ImageGrid {
             int y0 = GAP + (k / columns) * cellHeight;
             store.copyRow(from + k, pixels);
             paint(grid, pixels, height, width, x0, y0, toUnit);
-            String caption = names.get(labels[from + k]);
+            String caption = captions.get(k);
             g.setColor(Color.DARK_GRAY);
             g.drawString(caption, x0 + (width * ZOOM - metrics.stringWidth(caption)) / 2,
                     y0 + height * ZOOM + metrics.getAscent() + 1);

@@ -21,10 +21,15 @@ public final class Matrices {
 
     /** Labels one-hot encoded as a float32 matrix of shape [labels.length, numClasses]. */
     public static INDArray oneHot(int[] labels, int numClasses) {
+        return of(oneHotValues(labels, numClasses), labels.length, numClasses);
+    }
+
+    /** Labels one-hot encoded as row-major floats, {@code numClasses} per label. */
+    public static float[] oneHotValues(int[] labels, int numClasses) {
         float[] hot = new float[labels.length * numClasses];
         for (int i = 0; i < labels.length; i++) {
             hot[i * numClasses + labels[i]] = 1f;
         }
-        return of(hot, labels.length, numClasses);
+        return hot;
     }
 }

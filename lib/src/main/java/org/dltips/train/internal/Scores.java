@@ -1,5 +1,6 @@
 package org.dltips.train.internal;
 
+import org.dltips.data.Dataset;
 import org.dltips.model.Loss;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,6 +22,15 @@ public record Scores(double loss, double accuracy, int[] predictions) {
 
     private static final int CHUNK = 2048;
     private static final double CLIP = 1e-10;
+
+    /**
+     * Scores a data set against its {@link Dataset#targets()}; the accuracy of a {@linkplain Dataset#isMixed()
+     * mixed} set is NaN, since a mix of two labels has no single right answer.
+     */
+    public static Scores of(MultiLayerNetwork model, Loss loss, Dataset data) {
+        Scores scores = of(model, loss, data.features(), data.targets(), data.labels());
+        return data.isMixed() ? new Scores(scores.loss(), Double.NaN, scores.predictions()) : scores;
+    }
 
     /** Scores {@code features} against {@code oneHot} targets and their integer {@code labels}. */
     public static Scores of(MultiLayerNetwork model, Loss loss, INDArray features, INDArray oneHot, int[] labels) {
