@@ -7,7 +7,10 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The learning rate at every update of a fit, one line per optimizer, with dotted lines at epoch boundaries. */
+/**
+ * The learning rate at every update of a fit, one line per optimizer; every second line is dashed, so a schedule
+ * that coincides with another for a while stays visible.
+ */
 public final class RateCurves {
 
     private RateCurves() {
@@ -39,11 +42,13 @@ public final class RateCurves {
             }
             XYSeries series = chart.addSeries(entry.getKey(), xs, ys);
             series.setLineColor(Style.color(index));
-            series.setLineStyle(Style.SOLID);
+            series.setLineStyle(index % 2 == 0 ? Style.SOLID : Style.DASHED);
             series.setMarker(SeriesMarkers.NONE);
             index++;
         }
         chart.getStyler().setYAxisMax(top * 1.08);
+        XYSeries first = chart.getSeriesMap().values().iterator().next();
+        Style.spreadXTicks(chart, first.getXData()[0], first.getYData()[0], 1.37);
         chart.getStyler().setXAxisDecimalPattern("#");
         return chart;
     }
