@@ -85,39 +85,35 @@ public final class Comparison {
     /**
      * The final value of {@code metric} (as the last epoch measured it) of every run: one row per variant, one
      * column per run named by its seed ("seed 1", "seed 2", …; runs of different variants share a column when
-     * they are the r-th run of their variant), then the lowest and highest value over the runs.
+     * they are the r-th run of their variant), then the lowest and highest value over the runs (NaN when a run did
+     * not measure it).
      * {@code comparison.perRun(Metric.TRAIN_LOSS)}
      */
     public Table perRun(Metric metric) {
         int columns = runs.values().stream().mapToInt(List::size).max().orElse(0);
         Table table = Table.create(metric.label() + " per run", StringColumn.create("variant", runs.keySet()));
-        double[][] values = new double[columns][runs.size()];
-        double[] lowest = new double[runs.size()];
-        double[] highest = new double[runs.size()];
+        double[][] values = new double[columns + 2][runs.size()];
         int row = 0;
-        for (Map.Entry<String, List<History>> entry : runs.entrySet()) {
-            lowest[row] = Double.NaN;
-            highest[row] = Double.NaN;
+        for (List<History> list : runs.values()) {
+            double[] finals = finals(list, metric);
             for (int r = 0; r < columns; r++) {
-                List<History> list = entry.getValue();
-                double v = r < list.size() && list.get(r).size() > 0 ? metric.of(list.get(r).last()) : Double.NaN;
-                values[r][row] = v;
-                if (!Double.isNaN(v)) {
-                    lowest[row] = Double.isNaN(lowest[row]) ? v : Math.min(lowest[row], v);
-                    highest[row] = Double.isNaN(highest[row]) ? v : Math.max(highest[row], v);
-                }
+                values[r][row] = r < finals.length ? finals[r] : Double.NaN;
             }
+            double[] bounds = bounds(finals);
+            values[columns][row] = bounds[0];
+            values[columns + 1][row] = bounds[1];
             row++;
         }
         for (int r = 0; r < columns; r++) {
             table.addColumns(column(runLabel(r), values[r], 4));
         }
-        table.addColumns(column("lowest", lowest, 4), column("highest", highest, 4));
+        table.addColumns(column("lowest", values[columns], 4), column("highest", values[columns + 1], 4));
         return table;
     }
 
     /**
-     * The lowest and highest final value of {@code metric} over the runs of {@code variant}, as {@code {low, high}}.
+     * The lowest and highest final value of {@code metric} over the runs of {@code variant}, as {@code {low, high}};
+     * both NaN when a run did not measure it (so a check on them fails).
      * {@code comparison.range("Kaiming", Metric.TRAIN_LOSS)[1]} is the worst final training loss of any seed.
      */
     public double[] range(String variant, Metric metric) {
@@ -125,17 +121,24 @@ public final class Comparison {
         if (list == null) {
             throw new IllegalArgumentException("no variant \"" + variant + "\"; the variants are " + runs.keySet());
         }
-        double[] values = list.stream().mapToDouble(h -> h.size() == 0 ? Double.NaN : metric.of(h.last())).toArray();
-        double low = Double.NaN;
-        double high = Double.NaN;
+        return bounds(finals(list, metric));
+    }
+
+    private static double[] finals(List<History> list, Metric metric) {
+        return list.stream().mapToDouble(h -> h.size() == 0 ? Double.NaN : metric.of(h.last())).toArray();
+    }
+
+    private static double[] bounds(double[] values) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
         for (double v : values) {
             if (Double.isNaN(v)) {
                 return new double[] {Double.NaN, Double.NaN};
             }
-            low = Double.isNaN(low) ? v : Math.min(low, v);
-            high = Double.isNaN(high) ? v : Math.max(high, v);
+            low = Math.min(low, v);
+            high = Math.max(high, v);
         }
-        return new double[] {low, high};
+        return values.length == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {low, high};
     }
 
     /**

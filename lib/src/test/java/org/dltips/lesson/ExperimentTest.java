@@ -86,6 +86,10 @@ class ExperimentTest {
         assertEquals(Math.max(first, second), table.doubleColumn("highest").get(1));
         assertArrayEquals(new double[] {Math.min(first, second), Math.max(first, second)}, c.range("MSE", Metric.TRAIN_LOSS));
         assertEquals(4, c.chartAllRuns(Metric.TRAIN_LOSS).getSeriesMap().size(), "two runs of two variants");
+        assertTrue(!Double.isNaN(c.range("MSE", Metric.VALIDATION_LOSS)[0]), "measured on the test set: a number");
+        Comparison trainOnly = Experiment.on(train, null).epochs(1).batchSize(50).quiet().variant("no test", base).run();
+        assertTrue(Double.isNaN(trainOnly.range("no test", Metric.VALIDATION_ACCURACY)[1]), "not measured: NaN, so a check fails");
+        assertTrue(trainOnly.perRun(Metric.VALIDATION_ACCURACY).doubleColumn("highest").isMissing(0));
         assertEquals("no variant \"Xavier\"; the variants are [sigmoid, MSE]",
                 assertThrows(IllegalArgumentException.class, () -> c.range("Xavier", Metric.TRAIN_LOSS)).getMessage());
     }
