@@ -25,10 +25,12 @@ import java.util.function.ToDoubleFunction;
 public final class Comparison {
 
     private final Map<String, List<History>> runs;
+    private final Map<String, List<Long>> seeds;
     private final boolean hasTest;
 
-    Comparison(Map<String, List<History>> runs, boolean hasTest) {
+    Comparison(Map<String, List<History>> runs, Map<String, List<Long>> seeds, boolean hasTest) {
         this.runs = runs;
+        this.seeds = seeds;
         this.hasTest = hasTest;
     }
 
@@ -65,6 +67,78 @@ public final class Comparison {
         LinkedHashMap<String, List<EpochStats>> curves = new LinkedHashMap<>();
         histories().forEach((name, history) -> curves.put(name, history.epochs()));
         return Plots.compare(curves, shown);
+    }
+
+    /** The seed of each run of each variant, in the order of {@link #runs()}. */
+    public Map<String, List<Long>> seeds() {
+        return seeds;
+    }
+
+    /**
+     * Every run of every variant drawn for one metric, one colour per variant, so the spread between seeds shows.
+     * {@code comparison.chartAllRuns(Metric.TRAIN_LOSS)}
+     */
+    public XYChart chartAllRuns(Metric metric) {
+        return Plots.allRuns(runs, metric);
+    }
+
+    /**
+     * The final value of {@code metric} (as the last epoch measured it) of every run: one row per variant, one
+     * column per run named by its seed ("seed 1", "seed 2", …; runs of different variants share a column when
+     * they are the r-th run of their variant), then the lowest and highest value over the runs (NaN when a run did
+     * not measure it).
+     * {@code comparison.perRun(Metric.TRAIN_LOSS)}
+     */
+    public Table perRun(Metric metric) {
+        int columns = runs.values().stream().mapToInt(List::size).max().orElse(0);
+        Table table = Table.create(metric.label() + " per run", StringColumn.create("variant", runs.keySet()));
+        double[][] values = new double[columns + 2][runs.size()];
+        int row = 0;
+        for (List<History> list : runs.values()) {
+            double[] finals = finals(list, metric);
+            for (int r = 0; r < columns; r++) {
+                values[r][row] = r < finals.length ? finals[r] : Double.NaN;
+            }
+            double[] bounds = bounds(finals);
+            values[columns][row] = bounds[0];
+            values[columns + 1][row] = bounds[1];
+            row++;
+        }
+        for (int r = 0; r < columns; r++) {
+            table.addColumns(column(runLabel(r), values[r], 4));
+        }
+        table.addColumns(column("lowest", values[columns], 4), column("highest", values[columns + 1], 4));
+        return table;
+    }
+
+    /**
+     * The lowest and highest final value of {@code metric} over the runs of {@code variant}, as {@code {low, high}};
+     * both NaN when a run did not measure it (so a check on them fails).
+     * {@code comparison.range("Kaiming", Metric.TRAIN_LOSS)[1]} is the worst final training loss of any seed.
+     */
+    public double[] range(String variant, Metric metric) {
+        List<History> list = runs.get(variant);
+        if (list == null) {
+            throw new IllegalArgumentException("no variant \"" + variant + "\"; the variants are " + runs.keySet());
+        }
+        return bounds(finals(list, metric));
+    }
+
+    private static double[] finals(List<History> list, Metric metric) {
+        return list.stream().mapToDouble(h -> h.size() == 0 ? Double.NaN : metric.of(h.last())).toArray();
+    }
+
+    private static double[] bounds(double[] values) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            low = Math.min(low, v);
+            high = Math.max(high, v);
+        }
+        return values.length == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {low, high};
     }
 
     /**
@@ -119,6 +193,16 @@ public final class Comparison {
         if (spread) {
             table.addColumns(column("± " + name, deviations, digits));
         }
+    }
+
+    private String runLabel(int r) {
+        java.util.Set<Long> seedsOfRun = new java.util.LinkedHashSet<>();
+        for (List<Long> list : seeds.values()) {
+            if (r < list.size()) {
+                seedsOfRun.add(list.get(r));
+            }
+        }
+        return seedsOfRun.size() == 1 ? "seed " + seedsOfRun.iterator().next() : "run " + (r + 1);
     }
 
     private static DoubleColumn column(String name, double[] values, int digits) {

@@ -98,10 +98,12 @@ public final class Experiment {
         boolean notebook = Output.isNotebook();
         LiveDisplay display = progress && notebook ? Output.show("starting " + variants.size() + " variants") : null;
         Map<String, List<History>> runs = new LinkedHashMap<>();
+        Map<String, List<Long>> seeds = new LinkedHashMap<>();
         int index = 0;
         for (Map.Entry<String, NetworkBuilder> variant : variants.entrySet()) {
             index++;
             List<History> histories = new ArrayList<>();
+            List<Long> used = new ArrayList<>();
             for (int r = 0; r < repeats; r++) {
                 NetworkBuilder builder = variant.getValue().seed(variant.getValue().seed() + r);
                 String label = "variant " + index + "/" + variants.size() + " \"" + variant.getKey() + "\""
@@ -109,13 +111,15 @@ public final class Experiment {
                 Fit settings = display == null ? fit.quiet() : fit.quiet().callbacks(status(display, label));
                 History history = builder.build().fit(train, test, settings);
                 histories.add(history);
+                used.add(builder.seed());
                 if (progress && !notebook) {
                     Output.show(label + ": " + summary(history));
                 }
             }
             runs.put(variant.getKey(), histories);
+            seeds.put(variant.getKey(), List.copyOf(used));
         }
-        return new Comparison(runs, test != null);
+        return new Comparison(runs, seeds, test != null);
     }
 
     private static String summary(History h) {

@@ -104,6 +104,20 @@ public final class Optimizer {
         return learningRate;
     }
 
+    /**
+     * The learning rate of update {@code update} (counted from 0 over the whole fit) in epoch {@code epoch}
+     * (counted from 0): the base rate, or what the schedule makes of it.
+     *
+     * <p>{@code Optimizer.adam(0.01).schedule(Schedule.warmupThenDecay(100, 0.7)).learningRateAt(49, 0) == 0.005}
+     */
+    public double learningRateAt(int update, int epoch) {
+        if (update < 0 || epoch < 0) {
+            throw new IllegalArgumentException("learningRateAt got update " + update + " and epoch " + epoch
+                    + "; expected both counted from 0, e.g. learningRateAt(0, 0) for the first update");
+        }
+        return schedule == null ? learningRate : schedule.toDl4j(learningRate).valueAt(update, epoch);
+    }
+
     /** The decoupled weight decay of AdamW, 0 otherwise. */
     public double weightDecay() {
         return weightDecay;

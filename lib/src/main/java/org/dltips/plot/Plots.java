@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.dltips.data.Dataset;
+import org.dltips.model.Optimizer;
 import org.dltips.lesson.Results;
 import org.dltips.playground.Surface;
 import org.dltips.playground.Trajectory;
@@ -23,6 +24,8 @@ import org.dltips.plot.internal.Gradients;
 import org.dltips.plot.internal.ImageGrid;
 import org.dltips.plot.internal.Marks;
 import org.dltips.plot.internal.Panels;
+import org.dltips.plot.internal.RateCurves;
+import org.dltips.plot.internal.RunCurves;
 import org.dltips.plot.internal.StepCurves;
 import org.dltips.plot.internal.Style;
 import org.dltips.plot.internal.TrajectoryImage;
@@ -84,6 +87,27 @@ public final class Plots {
         String what = Arrays.stream(metrics).map(Metric::label).reduce((a, b) -> a + " and " + b).orElseThrow();
         return Curves.chart(Character.toUpperCase(what.charAt(0)) + what.substring(1), runs, List.of(metrics),
                 Style.WIDTH, Style.HEIGHT);
+    }
+
+    /**
+     * Every run of every variant overlaid: one colour per variant, one thin line per run (e.g. per seed), so the
+     * spread between runs shows. {@code Plots.allRuns(comparison.runs(), Metric.TRAIN_LOSS)}
+     *
+     * <p>Introduced in the notebook on initialization.
+     */
+    public static XYChart allRuns(Map<String, List<History>> runs, Metric metric) {
+        return RunCurves.chart(runs, metric);
+    }
+
+    /**
+     * The learning rate each optimizer uses at every update of a fit of {@code epochs} epochs of
+     * {@code updatesPerEpoch} batches, one line per optimizer.
+     * {@code Plots.learningRates(Map.of("warm-up", Optimizer.adam(0.01).schedule(Schedule.warmupThenDecay(100, 0.7))), 8, 100)}
+     *
+     * <p>Introduced in the notebook on learning-rate schedules.
+     */
+    public static XYChart learningRates(Map<String, Optimizer> optimizers, int epochs, int updatesPerEpoch) {
+        return RateCurves.chart(optimizers, epochs, updatesPerEpoch);
     }
 
     /**

@@ -72,6 +72,29 @@ class ExperimentTest {
     }
 
     @Test
+    void perRunTableAndRangeGiveEverySeedsFinalValue() {
+        Comparison c = Experiment.on(train, test).epochs(2).batchSize(30).repeats(2).quiet()
+                .variant("sigmoid", base).variant("MSE", base.loss(Loss.MSE)).run();
+        assertEquals(List.of(4L, 5L), c.seeds().get("MSE"));
+        Table table = c.perRun(Metric.TRAIN_LOSS);
+        assertEquals(List.of("variant", "seed 4", "seed 5", "lowest", "highest"), table.columnNames());
+        List<History> mse = c.runs().get("MSE");
+        double first = mse.get(0).last().trainLoss();
+        double second = mse.get(1).last().trainLoss();
+        assertEquals(second, table.doubleColumn("seed 5").get(1));
+        assertEquals(Math.min(first, second), table.doubleColumn("lowest").get(1));
+        assertEquals(Math.max(first, second), table.doubleColumn("highest").get(1));
+        assertArrayEquals(new double[] {Math.min(first, second), Math.max(first, second)}, c.range("MSE", Metric.TRAIN_LOSS));
+        assertEquals(4, c.chartAllRuns(Metric.TRAIN_LOSS).getSeriesMap().size(), "two runs of two variants");
+        assertTrue(!Double.isNaN(c.range("MSE", Metric.VALIDATION_LOSS)[0]), "measured on the test set: a number");
+        Comparison trainOnly = Experiment.on(train, null).epochs(1).batchSize(50).quiet().variant("no test", base).run();
+        assertTrue(Double.isNaN(trainOnly.range("no test", Metric.VALIDATION_ACCURACY)[1]), "not measured: NaN, so a check fails");
+        assertTrue(trainOnly.perRun(Metric.VALIDATION_ACCURACY).doubleColumn("highest").isMissing(0));
+        assertEquals("no variant \"Xavier\"; the variants are [sigmoid, MSE]",
+                assertThrows(IllegalArgumentException.class, () -> c.range("Xavier", Metric.TRAIN_LOSS)).getMessage());
+    }
+
+    @Test
     void progressIsOneLinePerRunOutsideANotebookAndOneRedrawnAreaInside() {
         try {
             RecordingSink console = new RecordingSink(false);

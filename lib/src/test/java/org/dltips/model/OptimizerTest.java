@@ -101,4 +101,23 @@ class OptimizerTest {
         assertEquals(20, warm.model().getIterationCount());
         assertEquals(0.01 * 21 / 50, warm.model().getLearningRate(0), 1e-9);
     }
+
+    @Test
+    void learningRateAtIsTheRateTrainingUses() {
+        Optimizer warm = Optimizer.adam(0.01).schedule(Schedule.warmupThenDecay(15, 0.5));
+        assertEquals(0.01 / 15, warm.learningRateAt(0, 0), 1e-15);
+        assertEquals(0.01 * 5 / 15, warm.learningRateAt(4, 0), 1e-15);
+        assertEquals(0.01 * 0.25, warm.learningRateAt(25, 2), 1e-15);
+        assertEquals(0.1, Optimizer.sgd(0.1).learningRateAt(999, 9), "no schedule: always the base rate");
+        assertEquals(0.025, Optimizer.sgd(0.1).schedule(Schedule.step(0.5, 2)).learningRateAt(0, 4), 1e-15);
+        for (int epochs = 1; epochs <= 3; epochs++) { // 10 updates per epoch: still warming up, then decayed
+            Network net = Network.input(6).dense(8, Activation.RELU).softmax(3).optimizer(warm).build();
+            net.fit(train, Fit.epochs(epochs).batchSize(10).quiet());
+            int updates = 10 * epochs;
+            assertEquals(net.model().getLearningRate(0), warm.learningRateAt(updates, epochs), 1e-12,
+                    "the rate of the next update after " + epochs + " epochs");
+        }
+        assertEquals("learningRateAt got update -1 and epoch 0; expected both counted from 0, e.g. learningRateAt(0, 0) "
+                + "for the first update", assertThrows(IllegalArgumentException.class, () -> warm.learningRateAt(-1, 0)).getMessage());
+    }
 }

@@ -119,4 +119,41 @@ class PlotsTest {
                 () -> Plots.gradientsPerLayer(Map.of("dead", new double[] {0, 0})));
         assertTrue(e.getMessage().startsWith("nothing to draw: every gradient magnitude given is zero"), e.getMessage());
     }
+
+    @Test
+    void learningRatesDrawEveryUpdateOfEverySchedule() {
+        Map<String, org.dltips.model.Optimizer> optimizers = new LinkedHashMap<>();
+        optimizers.put("constant", org.dltips.model.Optimizer.adam(0.01));
+        optimizers.put("warm-up", org.dltips.model.Optimizer.adam(0.01)
+                .schedule(org.dltips.model.Schedule.warmupThenDecay(10, 0.5)));
+        XYChart chart = Plots.learningRates(optimizers, 3, 10);
+        assertEquals(List.of("constant", "warm-up"), chart.getSeriesMap().keySet().stream().filter(k -> !k.isBlank()).toList());
+        double[] warm = chart.getSeriesMap().get("warm-up").getYData();
+        assertEquals(30, warm.length);
+        assertEquals(0.001, warm[0], 1e-15, "first update of the warm-up");
+        assertEquals(0.01, warm[9], 1e-15, "last update of the warm-up");
+        assertEquals(0.005, warm[10], 1e-15, "epoch 2 (index 1): halved");
+        assertEquals(0.0025, warm[29], 1e-15, "epoch 3 (index 2): halved again");
+        assertEquals(30.0, chart.getSeriesMap().get("constant").getXData()[29]);
+        assertEquals("learningRates got 0 epochs of 100 updates; expected 1 or more of each, e.g. 8 epochs of 100 "
+                + "updates (10 000 examples, batch 100)",
+                assertThrows(IllegalArgumentException.class, () -> Plots.learningRates(optimizers, 0, 100)).getMessage());
+    }
+
+    @Test
+    void allRunsDrawsEveryRunInItsVariantsColourWithOneLegendEntry() {
+        Map<String, List<org.dltips.train.History>> runs = new LinkedHashMap<>();
+        runs.put("small", List.of(org.dltips.train.History.of(Fixtures.stuck(4)), org.dltips.train.History.of(Fixtures.stuck(4))));
+        runs.put("Kaiming", List.of(org.dltips.train.History.of(Fixtures.run(4, 0.5, 0.9, 0.8)),
+                org.dltips.train.History.of(Fixtures.run(4, 0.4, 0.95, 0.85)), org.dltips.train.History.of(Fixtures.run(4, 0.3, 0.9, 0.8))));
+        XYChart chart = Plots.allRuns(runs, Metric.TRAIN_LOSS);
+        assertEquals(List.of("small (2 runs)", "small, run 2", "Kaiming (3 runs)", "Kaiming, run 2", "Kaiming, run 3"),
+                new ArrayList<>(chart.getSeriesMap().keySet()));
+        assertTrue(chart.getSeriesMap().get("Kaiming (3 runs)").isShowInLegend());
+        assertTrue(!chart.getSeriesMap().get("Kaiming, run 3").isShowInLegend());
+        assertEquals(chart.getSeriesMap().get("Kaiming (3 runs)").getLineColor(), chart.getSeriesMap().get("Kaiming, run 3").getLineColor());
+        assertTrue(!chart.getSeriesMap().get("small, run 2").getLineColor().equals(chart.getSeriesMap().get("Kaiming, run 2").getLineColor()));
+        assertEquals(Fixtures.run(4, 0.4, 0.95, 0.85).get(3).trainLoss(), chart.getSeriesMap().get("Kaiming, run 2").getYData()[3]);
+        assertEquals("Train loss of every run (one line per run)", chart.getTitle());
+    }
 }
