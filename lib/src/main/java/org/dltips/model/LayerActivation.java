@@ -10,7 +10,8 @@ package org.dltips.model;
  * @param mean mean output
  * @param std standard deviation of the outputs
  * @param fractionSaturated share of outputs where the activation is flat and passes almost no gradient
- *                          (see {@link Activation#isSaturated(double)}); for ReLU, the share of dead (zero) outputs
+ *                          (see {@link Activation#isSaturated(double)}); for ReLU, the share of dead (zero) outputs;
+ *                          0 for a residual layer, whose output x + act(x W + b) is a sum, not an activation
  */
 public record LayerActivation(int index, String layer, double mean, double std, double fractionSaturated) {
 }

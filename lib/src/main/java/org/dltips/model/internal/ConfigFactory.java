@@ -20,6 +20,8 @@ import java.util.List;
  * Turns the builder's description into a DL4J configuration. Dropout is given to us as the probability to
  * drop a layer's OUTPUT (Keras); DL4J's {@code dropOut(p)} takes the probability to RETAIN the INPUT of the
  * layer it is set on, so a drop probability d after layer k becomes {@code dropOut(1 - d)} on layer k + 1.
+ * A plain batch-normalized layer becomes dense (no activation), batch normalization, activation; a residual
+ * layer becomes one {@link ResidualDense}, followed by batch normalization of its output when asked for.
  *
  * <p>{@code ConfigFactory.configuration(784, layers, 0, 10, Loss.MSE, Optimizer.sgd(0.1), Init.XAVIER, 0, 0, 0, 1)}
  */
@@ -55,6 +57,14 @@ public final class ConfigFactory {
         NeuralNetConfiguration.ListBuilder list = base.list();
         int nIn = inputSize;
         for (LayerSpec layer : hidden) {
+            if (layer.residual()) {
+                list.layer(new ResidualDense(layer.units(), layer.activation().toDl4j().getActivationFunction()));
+                if (layer.batchNorm()) {
+                    list.layer(new BatchNormalization.Builder().nIn(layer.units()).nOut(layer.units()).build());
+                }
+                nIn = layer.units();
+                continue;
+            }
             DenseLayer.Builder dense = new DenseLayer.Builder().nIn(nIn).nOut(layer.units())
                     .activation(layer.batchNorm() ? org.nd4j.linalg.activations.Activation.IDENTITY
                             : layer.activation().toDl4j());
@@ -99,6 +109,9 @@ public final class ConfigFactory {
                 text.append(" -drop ").append(layer.dropBefore());
             }
             text.append(" - ").append(layer.units()).append(' ').append(layer.activation().name().toLowerCase());
+            if (layer.residual()) {
+                text.append("+skip");
+            }
             if (layer.batchNorm()) {
                 text.append("+BN");
             }

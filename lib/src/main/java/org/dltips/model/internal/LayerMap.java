@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Groups DL4J layers into the layers a student wrote: a dense layer, with its batch-normalization and
- * activation layers when {@code batchNorm()} was used, then the output layer.
+ * activation layers when {@code batchNorm()} was used, or a residual layer (named "..., skip"), then the
+ * output layer.
  *
  * <p>{@code LayerMap.of(model.getLayerWiseConfigurations()).get(0).name()} is "hidden 1 (689 sigmoid)".
  */
@@ -25,7 +26,8 @@ public final class LayerMap {
      * @param name readable name
      * @param weightIndex DL4J index of the layer holding the weights "W"
      * @param outputIndex DL4J index of the last layer of the group (its activations are the group's output)
-     * @param activation the activation, null for the softmax output
+     * @param activation the activation whose outputs the group emits; null for the softmax output and for a
+     *                   residual layer, whose output x + act(x W + b) is a sum, not an activation
      * @param output whether this is the output layer
      */
     public record Group(String name, int weightIndex, int outputIndex, Activation activation, boolean output) {
@@ -53,9 +55,10 @@ public final class LayerMap {
                 }
                 Activation activation = activationOf(function);
                 String label = activation == null ? function.toString() : activation.name().toLowerCase();
+                boolean residual = dense instanceof ResidualDense;
                 int number = groups.size() + 1;
-                groups.add(new Group("hidden " + number + " (" + dense.getNOut() + " " + label + ")", i, last,
-                        activation, false));
+                groups.add(new Group("hidden " + number + " (" + dense.getNOut() + " " + label
+                        + (residual ? ", skip" : "") + ")", i, last, residual ? null : activation, false));
                 i = last;
             }
         }

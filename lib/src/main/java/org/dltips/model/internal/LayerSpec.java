@@ -9,13 +9,25 @@ import org.dltips.model.Activation;
  *
  * @param units number of neurons
  * @param activation activation function
- * @param batchNorm whether the pre-activation is batch-normalized
+ * @param batchNorm whether the layer is batch-normalized: the pre-activation of a plain layer, the output
+ *                  {@code x + act(x W + b)} of a residual one
  * @param dropBefore probability of DROPPING each input of this layer during training (0 = no dropout)
+ * @param residual whether the layer has a skip connection: {@code out = x + act(x W + b)}
  */
-public record LayerSpec(int units, Activation activation, boolean batchNorm, double dropBefore) {
+public record LayerSpec(int units, Activation activation, boolean batchNorm, double dropBefore, boolean residual) {
 
-    /** The same layer with its pre-activation batch-normalized. */
+    /** A plain (non-residual) layer. */
+    public LayerSpec(int units, Activation activation, boolean batchNorm, double dropBefore) {
+        this(units, activation, batchNorm, dropBefore, false);
+    }
+
+    /** A residual layer of {@code units} inputs and outputs. {@code LayerSpec.residual(256, Activation.RELU)} */
+    public static LayerSpec residual(int units, Activation activation) {
+        return new LayerSpec(units, activation, false, 0, true);
+    }
+
+    /** The same layer, batch-normalized. */
     public LayerSpec withBatchNorm() {
-        return new LayerSpec(units, activation, true, dropBefore);
+        return new LayerSpec(units, activation, true, dropBefore, residual);
     }
 }
