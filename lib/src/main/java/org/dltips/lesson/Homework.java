@@ -149,10 +149,20 @@ public final class Homework implements Displayable {
             notes.add("training stopped after epoch " + history.size() + " of " + history.plannedEpochs()
                     + (history.stopReason().isEmpty() ? "" : " (" + history.stopReason() + ")"));
         }
-        if (trainingLossMeasured(history.epochs())) {
-            notes.addAll(CurveSigns.read(history.epochs()));
-        }
+        notes.addAll(curveNotes(history.epochs()));
         return Feedback.graded(notebook, name, targets, diagnosis, onTrain.accuracy(), testAccuracy, notes);
+    }
+
+    /**
+     * What the curves say about training ({@link CurveSigns}): a rate too big, a blow-up. The note on a rising
+     * validation loss is left out: the set given to fit is usually the graded test set, and picking the epoch it
+     * likes best would be tuning on the test set. Nothing when fit did not measure the training loss.
+     */
+    static List<String> curveNotes(List<EpochStats> epochs) {
+        if (!trainingLossMeasured(epochs)) {
+            return List.of();
+        }
+        return CurveSigns.read(epochs).stream().filter(note -> !note.startsWith(CurveSigns.VALIDATION_ROSE)).toList();
     }
 
     /** False when fit skipped evaluating the training set (its loss is NaN while the running loss is not). */

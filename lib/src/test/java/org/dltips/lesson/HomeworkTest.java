@@ -249,4 +249,18 @@ class HomeworkTest {
         assertTrue(e.getMessage().contains("got \"13-homework.ipynb\", 300 examples of 8 values in 3 classes, null"),
                 e.getMessage());
     }
+
+    @Test
+    void curveNotesKeepTrainingSignsButNotTheHintToPickAnEpochByTheTestSet() {
+        List<EpochStats> overfitting = new java.util.ArrayList<>();
+        List<EpochStats> jumpy = new java.util.ArrayList<>();
+        for (int e = 1; e <= 6; e++) {
+            overfitting.add(new EpochStats(e, 1.0 / e, 0.9, e == 1 ? 1.0 : 1.0 + e, 0.5, 1, 100));
+            jumpy.add(new EpochStats(e, e % 2 == 0 ? 2.0 : 1.0, 0.5, 1.0, 0.5, 1, 100));
+        }
+        assertEquals(1, CurveSigns.read(overfitting).size(), () -> CurveSigns.read(overfitting).toString());
+        assertEquals(List.of(), Homework.curveNotes(overfitting));
+        assertEquals(CurveSigns.read(jumpy), Homework.curveNotes(jumpy));
+        assertTrue(Homework.curveNotes(jumpy).get(0).contains("learning rate is too big"), Homework.curveNotes(jumpy)::toString);
+    }
 }
