@@ -91,6 +91,17 @@ public final class Homework implements Displayable {
         return new ArrayList<>(attempts.values());
     }
 
+    /**
+     * The feedback on the attempt with this name; when it was not graded yet, feedback with a problem that says
+     * so (not recorded). {@code homework.attempt("attempt 1").trainAccuracy()}
+     */
+    public Feedback attempt(String name) {
+        Feedback feedback = attempts.get(name == null ? "" : name.strip());
+        return feedback != null ? feedback : Feedback.problem(notebook, String.valueOf(name), targets, name
+                + " was not graded yet; the attempts graded are " + attempts.keySet() + ". Run its feedback cell, "
+                + "homework.grade(\"" + name + "\", net), first.");
+    }
+
     /** The graded attempt with the highest test accuracy, or null when none could be graded yet. */
     public Feedback best() {
         Feedback best = null;

@@ -263,4 +263,16 @@ class HomeworkTest {
         assertEquals(CurveSigns.read(jumpy), Homework.curveNotes(jumpy));
         assertTrue(Homework.curveNotes(jumpy).get(0).contains("learning rate is too big"), Homework.curveNotes(jumpy)::toString);
     }
+
+    @Test
+    void anAttemptIsFoundByNameAndAMissingOneIsFeedbackNotAnException() {
+        Homework homework = homework(TEST);
+        Feedback graded = homework.grade("attempt 1", trained(Synthetic.builder(8, 3).build()));
+        assertEquals(graded, homework.attempt("attempt 1"));
+        Feedback missing = homework.attempt("attempt 2");
+        assertEquals("attempt 2 was not graded yet; the attempts graded are [attempt 1]. Run its feedback cell, "
+                + "homework.grade(\"attempt 2\", net), first.", missing.problem());
+        assertTrue(Double.isNaN(missing.testAccuracy()));
+        assertEquals(1, homework.attempts().size());
+    }
 }
