@@ -160,14 +160,17 @@ public final class Homework implements Displayable {
             notes.add("training stopped after epoch " + history.size() + " of " + history.plannedEpochs()
                     + (history.stopReason().isEmpty() ? "" : " (" + history.stopReason() + ")"));
         }
-        notes.addAll(curveNotes(history.epochs()));
+        if (diagnosis.verdict() == Verdict.OPTIMIZATION || diagnosis.verdict() == Verdict.FAILED_TRAINING) {
+            notes.addAll(curveNotes(history.epochs()));
+        }
         return Feedback.graded(notebook, name, targets, diagnosis, onTrain.accuracy(), testAccuracy, notes);
     }
 
     /**
-     * What the curves say about training ({@link CurveSigns}): a rate too big, a blow-up. The note on a rising
-     * validation loss is left out: the set given to fit is usually the graded test set, and picking the epoch it
-     * likes best would be tuning on the test set. Nothing when fit did not measure the training loss.
+     * What the curves say about training ({@link CurveSigns}): a rate too big, a blow-up. Grading adds them only to
+     * an optimization problem: a fitted network's tiny loss wobbles without meaning a rate too big. The note on a
+     * rising validation loss is left out: the set given to fit is usually the graded test set, and picking the
+     * epoch it likes best would be tuning on the test set. Nothing when fit did not measure the training loss.
      */
     static List<String> curveNotes(List<EpochStats> epochs) {
         if (!trainingLossMeasured(epochs)) {
