@@ -3,7 +3,11 @@
     python3 run_notebook.py NOTEBOOK.ipynb EXECUTED.ipynb [--kernel dltips] [--cell-timeout 600]
 
 The last line printed is a JSON object:
-  {"notebook", "seconds", "cells", "errors": [..], "images", "expect_images", "results": [..], "slowest_cells": [..]}
+  {"notebook", "seconds", "cells", "errors": [..], "images", "expect_images", "results": [..], "slowest_cells": [..],
+   "homework", "feedback": [..]}
+"results" holds every published application/json object with "runs" (a results table), "feedback" every one with
+"homework" and "attempt" (a homework's feedback on one attempt), and "homework" the role the notebook's metadata
+gives it, {"dltips": {"homework": "assignment"}} or "solution" (null when it is no homework).
 Exit status: 0 when the notebook ran without error outputs and has the images it promises, 1 otherwise,
 2 when the tools are missing. A notebook promises images unless its metadata says
 {"dltips": {"expect_images": false}}.
@@ -38,7 +42,7 @@ def cell_seconds(cell):
 
 
 def inspect(nb):
-    errors, images, results, timings = [], 0, [], []
+    errors, images, results, feedback, timings = [], 0, [], [], []
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
@@ -55,8 +59,10 @@ def inspect(nb):
             published = data.get("application/json")
             if isinstance(published, dict) and "runs" in published:
                 results.append(published)
+            if isinstance(published, dict) and "homework" in published and "attempt" in published:
+                feedback.append(published)
     timings.sort(key=lambda t: -t["seconds"])
-    return errors, images, results, timings[:3]
+    return errors, images, results, feedback, timings[:3]
 
 
 def main():
@@ -69,6 +75,7 @@ def main():
 
     nb = nbformat.read(args.notebook, as_version=4)
     expect_images = nb.metadata.get("dltips", {}).get("expect_images", True)
+    homework = nb.metadata.get("dltips", {}).get("homework")
     client = NotebookClient(nb, kernel_name=args.kernel, timeout=args.cell_timeout,
                             resources={"metadata": {"path": str(__import__("pathlib").Path(args.notebook).parent)}})
     failure = None
@@ -84,11 +91,12 @@ def main():
     seconds = time.monotonic() - start
     nbformat.write(nb, args.executed)
 
-    errors, images, results, slowest = inspect(nb)
+    errors, images, results, feedback, slowest = inspect(nb)
     if failure:
         errors.append({"cell": -1, "ename": "execution", "evalue": failure, "source": ""})
     report = {"notebook": args.notebook, "seconds": round(seconds, 1), "cells": len(nb.cells), "errors": errors,
-              "images": images, "expect_images": expect_images, "results": results, "slowest_cells": slowest}
+              "images": images, "expect_images": expect_images, "results": results, "slowest_cells": slowest,
+              "homework": homework, "feedback": feedback}
     print(json.dumps(report))
     return 1 if errors or (expect_images and images == 0) else 0
 

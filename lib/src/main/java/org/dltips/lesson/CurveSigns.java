@@ -12,6 +12,8 @@ final class CurveSigns {
     static final double RISE = 1.1;
     /** Share of epochs whose training loss went up that counts as oscillating. */
     static final double OSCILLATION_SHARE = 1.0 / 3;
+    /** How the note on a validation loss that rose again begins. */
+    static final String VALIDATION_ROSE = "the validation loss was lowest at epoch";
 
     private CurveSigns() {
     }
@@ -36,7 +38,7 @@ final class CurveSigns {
         if (best >= 0 && best < epochs.size() - 1 && last.validationLoss() > RISE * epochs.get(best).validationLoss()
                 && last.trainLoss() < epochs.get(best).trainLoss()) {
             EpochStats lowest = epochs.get(best);
-            notes.add("the validation loss was lowest at epoch " + lowest.epoch() + " (" + Text.number(lowest.validationLoss())
+            notes.add(VALIDATION_ROSE + " " + lowest.epoch() + " (" + Text.number(lowest.validationLoss())
                     + ") and rose to " + Text.number(last.validationLoss()) + " by epoch " + last.epoch()
                     + " while the training loss kept falling: overfitting; early stopping would keep epoch "
                     + lowest.epoch());

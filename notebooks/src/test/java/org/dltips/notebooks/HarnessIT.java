@@ -43,4 +43,30 @@ class HarnessIT {
         assertEquals(List.of("no image/png output; every notebook must show at least one chart (or set notebook"
                 + " metadata {\"dltips\": {\"expect_images\": false}})"), problems);
     }
+
+    @Test
+    void unfilledHomeworkThatFailsGracefullyPassesWithItsFeedbackCollected() {
+        JsonObject report = run("homework-unfilled.ipynb");
+        assertEquals(List.of(), NotebookReports.problems(report), () -> "report: " + report);
+        assertEquals(1, report.getAsJsonArray("feedback").size(), () -> "report: " + report);
+        JsonObject feedback = report.getAsJsonArray("feedback").get(0).getAsJsonObject();
+        assertEquals("none", feedback.get("tier").getAsString());
+        assertEquals("passed (homework tier: none)", NotebookReports.status(report));
+    }
+
+    @Test
+    void unfilledHomeworkWhoseAttemptCannotBeGradedIsReported() {
+        List<String> problems = NotebookReports.problems(run("homework-broken.ipynb"));
+        assertEquals(1, problems.size(), () -> "problems: " + problems);
+        assertTrue(problems.get(0).startsWith("unfilled homework, attempt 1 could not be graded, so its pre-filled"
+                + " cells are broken: attempt 1 has no network (got null)."), problems::toString);
+    }
+
+    @Test
+    void solutionBelowThePassTierIsReported() {
+        List<String> problems = NotebookReports.problems(run("homework-solution-short.ipynb"));
+        assertEquals(1, problems.size(), () -> "problems: " + problems);
+        assertTrue(problems.get(0).startsWith("solution, attempt 1 did not reach the pass tier: test accuracy 0."),
+                problems::toString);
+    }
 }

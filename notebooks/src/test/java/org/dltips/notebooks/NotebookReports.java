@@ -20,7 +20,10 @@ final class NotebookReports {
 
     private final List<JsonObject> reports = new ArrayList<>();
 
-    /** What is wrong with a notebook run: error outputs, failed checks, missing images. Empty when it passed. */
+    /**
+     * What is wrong with a notebook run: error outputs, failed checks, missing images, a homework that did not do
+     * its part ({@link HomeworkChecks}). Empty when it passed.
+     */
     static List<String> problems(JsonObject report) {
         List<String> problems = new ArrayList<>();
         for (JsonElement error : report.getAsJsonArray("errors")) {
@@ -32,6 +35,7 @@ final class NotebookReports {
             problems.add("no image/png output; every notebook must show at least one chart (or set notebook"
                     + " metadata {\"dltips\": {\"expect_images\": false}})");
         }
+        problems.addAll(HomeworkChecks.problems(report));
         if (problems.isEmpty() && report.get("exit").getAsInt() != 0) {
             problems.add("the runner exited with " + report.get("exit").getAsInt() + ":\n" + report.get("log"));
         }
@@ -58,7 +62,7 @@ final class NotebookReports {
             String slow = slowest.isEmpty() ? "" : slowest.get(0).getAsJsonObject().get("seconds").getAsString();
             md.append(String.format("| %s | %.1f | %d | %s | %s |%n", name(report),
                     report.get("seconds").getAsDouble(), report.get("images").getAsInt(),
-                    problems(report).isEmpty() ? "passed" : "failed", slow));
+                    status(report), slow));
             JsonObject copy = report.deepCopy();
             copy.remove("log");
             all.add(copy);
@@ -73,6 +77,17 @@ final class NotebookReports {
             throw new UncheckedIOException(e);
         }
         System.out.println(md);
+    }
+
+    /** "passed" or "failed", with the tier of the last attempt for a homework notebook. */
+    static String status(JsonObject report) {
+        String status = problems(report).isEmpty() ? "passed" : "failed";
+        if (report.has("feedback") && !report.getAsJsonArray("feedback").isEmpty()) {
+            JsonArray feedback = report.getAsJsonArray("feedback");
+            JsonElement tier = feedback.get(feedback.size() - 1).getAsJsonObject().get("tier");
+            status += " (homework tier: " + (tier == null || tier.isJsonNull() ? "none" : tier.getAsString()) + ")";
+        }
+        return status;
     }
 
     static String name(JsonObject report) {

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -13,9 +14,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Executes every numbered notebook at the top of {@code notebooks/} through the installed kernel with nbclient;
- * fails on any error output (a failed check cell throws), on a missing chart, or when the set takes over 30 minutes.
- * Each notebook's time goes to the console and to {@code target/notebook-summary.md}.
+ * Executes every numbered notebook at the top of {@code notebooks/}, then every notebook in
+ * {@code notebooks/solutions/}, through the installed kernel with nbclient; fails on any error output (a failed
+ * check cell throws), on a missing chart, on a homework that did not do its part ({@link HomeworkChecks}: the
+ * unfilled homework must fail gracefully, its solution must reach the pass tier), or when the set takes over 30
+ * minutes. Each notebook's time goes to the console and to {@code target/notebook-summary.md}.
  */
 class NotebooksIT {
 
@@ -25,10 +28,8 @@ class NotebooksIT {
     @TestFactory
     Stream<DynamicTest> everyNotebookRunsClean() throws IOException {
         Path dir = Path.of(System.getProperty("dltips.notebooks.dir", "."));
-        List<Path> notebooks;
-        try (Stream<Path> files = Files.list(dir)) {
-            notebooks = files.filter(p -> p.getFileName().toString().matches("\\d+.*\\.ipynb")).sorted().toList();
-        }
+        List<Path> notebooks = new ArrayList<>(notebooks(dir, "\\d+.*\\.ipynb"));
+        notebooks.addAll(notebooks(dir.resolve("solutions"), ".*\\.ipynb"));
         System.out.println(notebooks.size() + " notebooks in " + dir.toAbsolutePath().normalize());
         long start = System.nanoTime();
         Stream<DynamicTest> each = notebooks.stream().map(notebook -> DynamicTest.dynamicTest(
@@ -47,6 +48,16 @@ class NotebooksIT {
                     total, BUDGET_SECONDS));
         });
         return Stream.concat(each, Stream.of(budget));
+    }
+
+    /** The notebooks in {@code dir} whose file name matches {@code pattern}, sorted; none when there is no dir. */
+    static List<Path> notebooks(Path dir, String pattern) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches(pattern)).sorted().toList();
+        }
     }
 
     @AfterAll
