@@ -49,7 +49,13 @@ final class NotebookReports {
     }
 
     double totalSeconds() {
-        return reports.stream().mapToDouble(r -> r.get("seconds").getAsDouble()).sum();
+        return secondsOf(".*");
+    }
+
+    /** Seconds of the notebooks whose file name matches {@code pattern}. */
+    double secondsOf(String pattern) {
+        return reports.stream().filter(r -> name(r).matches(pattern))
+                .mapToDouble(r -> r.get("seconds").getAsDouble()).sum();
     }
 
     /** Writes the Markdown table (notebook, seconds, images, status, slowest cell) and the raw JSON reports. */
