@@ -10,12 +10,12 @@ final class HomeworkHints {
 
     static final String OPTIMIZATION = "Work on optimization first: the network does not fit even the images it "
             + "learns from, so no tip against overfitting can help yet. Look among the tips that make training "
-            + "work (notebooks 1 to 5), change one thing at a time and read the training accuracy after each change.";
+            + "work (notebooks 1 to 5, 7 to 9 and 11), change one thing at a time and read the training accuracy "
+            + "after each change.";
 
     static final String GENERALIZATION = "Training works; now work on generalization: the network fits its "
             + "training set but does much worse on the test set. Look among the tips that help a network on data "
-            + "it did not learn from (notebook 6 and the lecture's list for the test set), and keep what made "
-            + "training work.";
+            + "it did not learn from (notebooks 6, 10 and 12), and keep what made training work.";
 
     static final String WEAK_ON_BOTH = "The network is about as good on the test set as on the training set, so "
             + "it is not overfitting; it is not good enough on either. Make it fit the training set better first "
