@@ -1,0 +1,220 @@
+package org.dltips.notebooks;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Judges one soak report (a notebook run several times in one kernel, measured after each pass) and collects all of
+ * them into {@code target/soak-summary.{md,json}}.
+ *
+ * <p>{@code SoakReports.problems(report)} is empty when the kernel's memory and threads stayed bounded.
+ *
+ * <p>Pass 1 may grow everything (ND4J, the charts and JShell load classes and set up buffers once); from then on a
+ * leak shows as the same growth pass after pass, so the last pass is compared with the one before it:
+ * <ul>
+ *   <li>resident memory (VmRSS, ND4J's off-heap included) may grow by at most {@value #RSS_GROWTH_MIB} MiB or
+ *       {@value #RSS_GROWTH_PERCENT} %, whichever is larger: it moves with malloc arenas, the JIT's code cache and
+ *       the heap the JVM keeps committed, by up to about 160 MiB between two clean passes;</li>
+ *   <li>the heap in use after a full GC (the live objects) and the off-heap bytes JavaCPP tracks for ND4J may each
+ *       grow by at most {@value #LIVE_GROWTH_MIB} MiB: a dataset subset or network kept by mistake is larger;</li>
+ *   <li>the JVM may not have more threads than after pass 1, counted per name with digits ignored so that one
+ *       thread (or pool) per pass shows ({@value #THREAD_SLACK} more allowed for a pool worker that comes and
+ *       goes), nor the process more OS threads ({@value #OS_THREAD_SLACK} more for JIT and GC threads);</li>
+ *   <li>no non-daemon thread that was not there before the first pass may be alive after any pass, and the kernel
+ *       process must be gone after shutdown.</li>
+ * </ul>
+ */
+final class SoakReports {
+
+    static final long RSS_GROWTH_MIB = 200;
+    static final long RSS_GROWTH_PERCENT = 15;
+    static final long LIVE_GROWTH_MIB = 64;
+    static final int THREAD_SLACK = 1;
+    static final int OS_THREAD_SLACK = 8;
+    private static final long MIB = 1024 * 1024;
+
+    private final List<JsonObject> reports = new ArrayList<>();
+
+    /** What is wrong with a soak run: errors, unbounded growth, threads left running. Empty when it passed. */
+    static List<String> problems(JsonObject report) {
+        List<String> problems = new ArrayList<>();
+        if (!report.get("failure").isJsonNull()) {
+            problems.add(report.get("failure").getAsString());
+        }
+        JsonArray passes = report.getAsJsonArray("passes");
+        for (JsonElement element : passes) {
+            JsonObject pass = element.getAsJsonObject();
+            for (JsonElement error : pass.getAsJsonArray("errors")) {
+                JsonObject e = error.getAsJsonObject();
+                problems.add("pass " + pass.get("pass").getAsInt() + ": cell " + e.get("cell").getAsInt()
+                        + " failed with " + e.get("ename").getAsString() + ": " + e.get("evalue").getAsString()
+                        + "\n    in: " + e.get("source").getAsString().replace("\n", " "));
+            }
+            if (pass.getAsJsonObject("jvm").has("probe_error")) {
+                problems.add("pass " + pass.get("pass").getAsInt() + ": the measuring cell failed: "
+                        + pass.getAsJsonObject("jvm").get("probe_error").getAsString());
+            }
+        }
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        if (passes.size() < 3) {
+            problems.add("only " + (passes.size() - 1) + " pass(es) ran; at least 2 are needed to see growth");
+            return problems;
+        }
+        JsonObject baseline = passes.get(0).getAsJsonObject();
+        JsonObject first = passes.get(1).getAsJsonObject();
+        JsonObject previous = passes.get(passes.size() - 2).getAsJsonObject();
+        JsonObject last = passes.get(passes.size() - 1).getAsJsonObject();
+        String between = "from pass " + previous.get("pass").getAsInt() + " to pass " + last.get("pass").getAsInt();
+
+        long rssBefore = previous.get("rss_kib").getAsLong() / 1024;
+        long rssAfter = last.get("rss_kib").getAsLong() / 1024;
+        long rssLimit = Math.max(RSS_GROWTH_MIB, rssBefore * RSS_GROWTH_PERCENT / 100);
+        if (rssAfter - rssBefore > rssLimit) {
+            problems.add(String.format("resident memory grew %s by %d MiB (%d -> %d MiB); at most %d MiB expected"
+                    + " once the first pass has set everything up: something is kept from every pass",
+                    between, rssAfter - rssBefore, rssBefore, rssAfter, rssLimit));
+        }
+        live(problems, "heap in use after a full GC", "heap_used", previous, last, between);
+        live(problems, "off-heap memory tracked by JavaCPP (ND4J)", "javacpp_bytes", previous, last, between);
+
+        Map<String, Integer> grown = threadGrowth(first, last);
+        int added = grown.values().stream().mapToInt(Integer::intValue).sum();
+        if (added > THREAD_SLACK) {
+            problems.add(String.format("the JVM has %d more threads after pass %d than after pass 1 (%d -> %d); at"
+                    + " most %d more expected. Grown, by name (digits as #): %s", added, last.get("pass").getAsInt(),
+                    threads(first).size(), threads(last).size(), THREAD_SLACK, grown));
+        }
+        int osFirst = first.get("os_threads").getAsInt();
+        int osLast = last.get("os_threads").getAsInt();
+        if (osLast > osFirst + OS_THREAD_SLACK) {
+            problems.add(String.format("the kernel process has %d OS threads after pass %d but %d after pass 1;"
+                    + " at most %d more expected", osLast, last.get("pass").getAsInt(), osFirst, OS_THREAD_SLACK));
+        }
+        Set<String> before = names(baseline);
+        for (JsonElement element : passes) {
+            JsonObject pass = element.getAsJsonObject();
+            List<String> left = threads(pass).stream()
+                    .filter(t -> !t.get("daemon").getAsBoolean() && !before.contains(t.get("name").getAsString()))
+                    .map(t -> t.get("name").getAsString() + " (" + t.get("state").getAsString() + ")").toList();
+            if (!left.isEmpty()) {
+                problems.add("non-daemon threads started by the cells are still alive after pass "
+                        + pass.get("pass").getAsInt() + ": " + left + "; stop (or join) them before the cell ends");
+                break;
+            }
+        }
+        if (report.has("kernel_exited") && !report.get("kernel_exited").getAsBoolean()) {
+            problems.add("the kernel process " + report.get("kernel_pid") + " was still running 15 s after shutdown");
+        }
+        if (problems.isEmpty() && report.get("exit").getAsInt() != 0) {
+            problems.add("the soak runner exited with " + report.get("exit").getAsInt() + ":\n" + report.get("log"));
+        }
+        return problems;
+    }
+
+    private static void live(List<String> problems, String what, String key, JsonObject previous, JsonObject last,
+            String between) {
+        long before = previous.getAsJsonObject("jvm").get(key).getAsLong() / MIB;
+        long after = last.getAsJsonObject("jvm").get(key).getAsLong() / MIB;
+        if (after - before > LIVE_GROWTH_MIB) {
+            problems.add(String.format("the %s grew %s by %d MiB (%d -> %d MiB); at most %d MiB expected: some"
+                    + " object from every pass is still reachable", what, between, after - before, before, after,
+                    LIVE_GROWTH_MIB));
+        }
+    }
+
+    /** Per thread name with its digits as {@code #} (one pool's workers, or one per pass): how many more. */
+    private static Map<String, Integer> threadGrowth(JsonObject from, JsonObject to) {
+        Map<String, Integer> counts = new TreeMap<>();
+        threads(to).forEach(t -> counts.merge(pattern(t), 1, Integer::sum));
+        threads(from).forEach(t -> counts.merge(pattern(t), -1, Integer::sum));
+        counts.values().removeIf(n -> n <= 0);
+        return counts;
+    }
+
+    private static String pattern(JsonObject thread) {
+        return thread.get("name").getAsString().replaceAll("\\d+", "#");
+    }
+
+    private static List<JsonObject> threads(JsonObject pass) {
+        List<JsonObject> threads = new ArrayList<>();
+        pass.getAsJsonObject("jvm").getAsJsonArray("threads").forEach(t -> threads.add(t.getAsJsonObject()));
+        return threads;
+    }
+
+    private static Set<String> names(JsonObject pass) {
+        return threads(pass).stream().map(t -> t.get("name").getAsString())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    synchronized void add(JsonObject report) {
+        reports.add(report);
+        System.out.println(table(List.of(report)) + (problems(report).isEmpty() ? "passed" : "FAILED:\n  "
+                + String.join("\n  ", problems(report))));
+    }
+
+    /** The per-pass Markdown table of {@code reports}. */
+    static String table(List<JsonObject> reports) {
+        StringBuilder md = new StringBuilder("| notebook | pass | seconds | RSS MiB | peak RSS MiB | heap used MiB |"
+                + " JavaCPP MiB | Metaspace MiB | classes | JVM threads | OS threads |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (JsonObject report : reports) {
+            for (JsonElement element : report.getAsJsonArray("passes")) {
+                JsonObject pass = element.getAsJsonObject();
+                JsonObject jvm = pass.getAsJsonObject("jvm");
+                boolean probed = !jvm.has("probe_error");
+                md.append(String.format("| %s | %s | %.0f | %d | %d | %s | %s | %s | %s | %s | %d |%n",
+                        NotebookReports.name(report), pass.get("pass").getAsInt() == 0 ? "0 (before)"
+                                : pass.get("pass").getAsString(), pass.get("seconds").getAsDouble(),
+                        pass.get("rss_kib").getAsLong() / 1024, pass.get("rss_peak_kib").getAsLong() / 1024,
+                        probed ? jvm.get("heap_used").getAsLong() / MIB : "?",
+                        probed ? jvm.get("javacpp_bytes").getAsLong() / MIB : "?",
+                        probed ? jvm.get("metaspace_used").getAsLong() / MIB : "?",
+                        probed ? jvm.get("classes").getAsString() : "?",
+                        probed ? jvm.getAsJsonArray("threads").size() : "?", pass.get("os_threads").getAsInt()));
+            }
+        }
+        return md.toString();
+    }
+
+    /** Writes the table, each notebook's verdict and the raw JSON reports. */
+    synchronized void write(Path target) {
+        StringBuilder md = new StringBuilder("# Soak: each notebook run repeatedly in one kernel\n\n");
+        md.append(table(reports)).append('\n');
+        JsonArray all = new JsonArray();
+        for (JsonObject report : reports) {
+            List<String> problems = problems(report);
+            md.append("- ").append(NotebookReports.name(report)).append(": ")
+                    .append(problems.isEmpty() ? "passed" : "FAILED: " + String.join("; ", problems)).append('\n');
+            JsonObject copy = report.deepCopy();
+            copy.remove("log");
+            all.add(copy);
+        }
+        md.append(String.format("%nLimits, last pass against the one before: RSS +%d MiB or +%d %%, heap in use after"
+                + " GC and JavaCPP off-heap +%d MiB each; threads: JVM +%d and OS +%d over pass 1, no new non-daemon"
+                + " thread.%n", RSS_GROWTH_MIB, RSS_GROWTH_PERCENT, LIVE_GROWTH_MIB, THREAD_SLACK, OS_THREAD_SLACK));
+        try {
+            Files.createDirectories(target);
+            Files.writeString(target.resolve("soak-summary.md"), md);
+            Files.writeString(target.resolve("soak-summary.json"),
+                    new GsonBuilder().setPrettyPrinting().create().toJson(all));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println(md);
+    }
+}
