@@ -3,14 +3,14 @@
     python3 soak_notebook.py NOTEBOOK.ipynb EXECUTED.ipynb [--passes 3] [--kernel dltips] [--cell-timeout 600]
 
 Before the first pass (pass 0, the baseline) and after each pass, a probe cell runs in the same kernel: it calls
-System.gc() twice (so that ND4J's off-heap buffers whose Java objects are gone are freed by JavaCPP's deallocator)
-and prints the JVM's view (heap used, Metaspace, loaded classes, JavaCPP's tracked off-heap bytes, every live
-thread with its daemon flag and state). Then this script reads the kernel process's /proc/<pid>/status: VmRSS (the
+System.gc() twice (so that ND4J's off-heap buffers whose Java objects are gone are freed by its deallocator) and
+prints the JVM's view (heap used and committed, Metaspace, loaded classes, every live thread with its daemon flag
+and state). Then this script reads the kernel process's /proc/<pid>/status: VmRSS (the
 resident memory, ND4J's off-heap included), VmHWM (its peak) and Threads (OS threads, native ones included).
 
 The last line printed is a JSON object:
   {"notebook", "kernel_pid", "passes": [{"pass", "seconds", "errors", "rss_kib", "rss_peak_kib", "os_threads",
-   "jvm": {"heap_used", "heap_committed", "metaspace_used", "classes", "javacpp_bytes", "threads": [..]}}, ..],
+   "jvm": {"heap_used", "heap_committed", "metaspace_used", "classes", "threads": [..]}}, ..],
    "failure", "kernel_exited"}
 The executed copy of the last pass is written to EXECUTED.ipynb. Exit status: 0 when every pass ran without error
 outputs, 1 otherwise, 2 when the tools are missing. Whether memory or threads grew is judged by the caller.
@@ -51,7 +51,6 @@ PROBE = r"""{
             .append(",\"metaspace_used\":").append(metaspace)
             .append(",\"classes\":").append(java.lang.management.ManagementFactory.getClassLoadingMXBean()
                     .getLoadedClassCount())
-            .append(",\"javacpp_bytes\":").append(org.bytedeco.javacpp.Pointer.totalBytes())
             .append(",\"threads\":[");
     String separator = "";
     for (Thread thread : Thread.getAllStackTraces().keySet()) {

@@ -27,7 +27,6 @@ class SoakReportsTest {
         jvm.addProperty("heap_committed", 2 * heapMib * MIB);
         jvm.addProperty("metaspace_used", 12 * MIB);
         jvm.addProperty("classes", 6500);
-        jvm.addProperty("javacpp_bytes", 256 * MIB);
         JsonArray threads = new JsonArray();
         for (String name : threadNames) {
             JsonObject thread = new JsonObject();
