@@ -18,22 +18,24 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Soak test, opt-in because it runs every notebook three times (about three times the 10-15 minutes of the set):
- * each numbered notebook runs {@value #PASSES} times in ONE kernel, and the kernel must not keep growing in memory
- * (ND4J's off-heap included) or in threads; see {@link SoakReports} for the limits. The numbers of every pass go to
- * the console and to {@code target/soak-summary.md}.
+ * each numbered notebook runs {@value #PASSES} times (by default) in ONE kernel, and the kernel must not keep
+ * growing in memory (ND4J's off-heap included) or in threads; see {@link SoakReports} for the limits. The numbers
+ * of every pass go to the console and to {@code target/soak-summary.md}.
  *
  * <pre>
- * ./dltips test -pl notebooks -am -Ddltips.soak=true -Dit.test=NotebookSoakIT -Dtest=NotebookSoakIT \
+ * ./dltips test -pl notebooks -am -Ddltips.soak=true -Dit.test=NotebookSoakIT -Dtest=SoakReportsTest \
  *     -Dsurefire.failIfNoSpecifiedTests=false [-Ddltips.soak.notebooks=00-the-recipe.ipynb,05-adam.ipynb]
  * </pre>
- * {@code -Dtest=...} keeps the library's and kernel's unit tests from running first; {@code -Ddltips.soak.minutes=N}
- * changes the time allowed per notebook (45 minutes).
+ * {@code -Dtest=SoakReportsTest} keeps the library's and kernel's unit tests from running first (naming this class
+ * there would run it twice: once by Surefire, once by Failsafe); {@code -Ddltips.soak.passes=N} changes the number
+ * of passes (3, at least 2) and {@code -Ddltips.soak.minutes=N} the time allowed per notebook (45 minutes).
  */
 @EnabledIfSystemProperty(named = "dltips.soak", matches = "true", disabledReason = "the soak test runs every notebook"
         + " three times in one kernel (about 45 minutes); run it with -Ddltips.soak=true -Dit.test=NotebookSoakIT")
 class NotebookSoakIT {
 
     static final int PASSES = 3;
+    private static final int PASSES_CHOSEN = Math.max(2, Integer.getInteger("dltips.soak.passes", PASSES));
     private static final SoakReports REPORTS = new SoakReports();
 
     @TestFactory
@@ -41,9 +43,9 @@ class NotebookSoakIT {
         List<Path> notebooks = selected(Path.of(System.getProperty("dltips.notebooks.dir", ".")),
                 System.getProperty("dltips.soak.notebooks", ""));
         long seconds = 60L * Long.getLong("dltips.soak.minutes", 45L);
-        System.out.println("soak: " + notebooks.size() + " notebooks, " + PASSES + " passes each in one kernel");
+        System.out.println("soak: " + notebooks.size() + " notebooks, " + PASSES_CHOSEN + " passes each in one kernel");
         return notebooks.stream().map(notebook -> DynamicTest.dynamicTest(notebook.getFileName().toString(), () -> {
-            JsonObject report = NotebookRunner.shared().soak(notebook, PASSES, seconds);
+            JsonObject report = NotebookRunner.shared().soak(notebook, PASSES_CHOSEN, seconds);
             REPORTS.add(report);
             List<String> problems = SoakReports.problems(report);
             assertTrue(problems.isEmpty(), () -> notebook.getFileName() + ":\n  " + String.join("\n  ", problems));

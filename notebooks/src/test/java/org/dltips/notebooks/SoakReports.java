@@ -33,8 +33,11 @@ import java.util.stream.Collectors;
  *       out because the JVM sizes it from the live heap (checked next) up to -Xmx; the rest moves with malloc's
  *       arenas and the JIT's code: measured at +50 MiB (00, RSS 830 MiB) and +107 MiB (06, RSS 1364 MiB) from
  *       pass 2 to pass 3, with the live heap flat;</li>
- *   <li>the heap in use after a full GC (the live objects) may grow by at most {@value #LIVE_GROWTH_MIB} MiB: a
- *       dataset subset or network kept by mistake is larger (measured: -12 and +3 MiB);</li>
+ *   <li>the heap in use after a full GC (the live objects) may grow from pass 1 to the last pass by at most
+ *       {@value #LIVE_GROWTH_MIB} MiB per pass: a dataset subset or network kept by mistake is larger. It is
+ *       judged over all passes after the first, not pass to pass, because softly referenced caches (the loaded data
+ *       sets) survive a GC or not depending on recent use: from one pass to the next it moved by -52 to +94 MiB in
+ *       06, with no trend;</li>
  *   <li>the JVM may not have more threads than after pass 1, counted per name with digits ignored so that one
  *       thread (or pool) per pass shows ({@value #THREAD_SLACK} more allowed for a pool worker that comes and
  *       goes), nor the process more OS threads ({@value #OS_THREAD_SLACK} more for JIT and GC threads);</li>
@@ -99,7 +102,15 @@ final class SoakReports {
                     + " up: something is kept from every pass", between, outsideHeap, rssBefore, rssAfter, heapBefore,
                     heapAfter, rssLimit));
         }
-        live(problems, "heap in use after a full GC", "heap_used", previous, last, between);
+        long liveFirst = first.getAsJsonObject("jvm").get("heap_used").getAsLong() / MIB;
+        long liveLast = last.getAsJsonObject("jvm").get("heap_used").getAsLong() / MIB;
+        int span = last.get("pass").getAsInt() - 1;
+        if (liveLast - liveFirst > LIVE_GROWTH_MIB * span) {
+            problems.add(String.format("the heap in use after a full GC grew from pass 1 to pass %d by %d MiB (%d ->"
+                    + " %d MiB); at most %d MiB (%d per pass) expected: some object from every pass is still"
+                    + " reachable", last.get("pass").getAsInt(), liveLast - liveFirst, liveFirst, liveLast,
+                    LIVE_GROWTH_MIB * span, LIVE_GROWTH_MIB));
+        }
 
         Map<String, Integer> grown = threadGrowth(first, last);
         int added = grown.values().stream().mapToInt(Integer::intValue).sum();
@@ -141,17 +152,6 @@ final class SoakReports {
                 problems.add(String.format(message, pass.get("pass").getAsInt(), found));
                 return;
             }
-        }
-    }
-
-    private static void live(List<String> problems, String what, String key, JsonObject previous, JsonObject last,
-            String between) {
-        long before = previous.getAsJsonObject("jvm").get(key).getAsLong() / MIB;
-        long after = last.getAsJsonObject("jvm").get(key).getAsLong() / MIB;
-        if (after - before > LIVE_GROWTH_MIB) {
-            problems.add(String.format("the %s grew %s by %d MiB (%d -> %d MiB); at most %d MiB expected: some"
-                    + " object from every pass is still reachable", what, between, after - before, before, after,
-                    LIVE_GROWTH_MIB));
         }
     }
 
@@ -222,9 +222,9 @@ final class SoakReports {
             copy.remove("log");
             all.add(copy);
         }
-        md.append(String.format("%nLimits, last pass against the one before: RSS less committed heap +%d MiB or"
-                + " +%d %%, heap in use after"
-                + " GC +%d MiB; threads: JVM +%d and OS +%d over pass 1, no new non-daemon or RUNNABLE thread.%n",
+        md.append(String.format("%nLimits: RSS less committed heap +%d MiB or +%d %% from the pass before the last;"
+                + " heap in use after GC +%d MiB per pass since pass 1; threads: JVM +%d and OS +%d over pass 1, no"
+                + " new non-daemon or RUNNABLE thread.%n",
                 RSS_GROWTH_MIB, RSS_GROWTH_PERCENT, LIVE_GROWTH_MIB, THREAD_SLACK, OS_THREAD_SLACK));
         try {
             Files.createDirectories(target);
