@@ -31,8 +31,9 @@ import java.util.stream.Collectors;
  *       that sees ND4J's off-heap buffers: on the CPU backend (1.0.0-M2.1) neither JavaCPP's
  *       {@code Pointer.totalBytes()} nor ND4J's {@code AllocationsTracker} counts them. The committed heap is left
  *       out because the JVM sizes it from the live heap (checked next) up to -Xmx; the rest moves with malloc's
- *       arenas and the JIT's code: measured at +50 MiB (00, RSS 830 MiB) and +107 MiB (06, RSS 1364 MiB) from
- *       pass 2 to pass 3, with the live heap flat;</li>
+ *       arenas and the JIT's code: measured at +50 to +89 MiB (00, RSS about 880 MiB) and +97 to +136 MiB (06,
+ *       RSS about 1400 MiB) from pass 2 to pass 3. It levels off: five passes of 06 gave RSS 1023, 1221, 1409,
+ *       1494, 1498 MiB;</li>
  *   <li>the heap in use after a full GC (the live objects) may grow from pass 1 to the last pass by at most
  *       {@value #LIVE_GROWTH_MIB} MiB per pass: a dataset subset or network kept by mistake is larger. It is
  *       judged over all passes after the first, not pass to pass, because softly referenced caches (the loaded data
