@@ -30,6 +30,11 @@ def main(root):
         print()
         print("Notebook run times (notebooks/target/notebook-summary.md):")
         print(open(times).read().rstrip())
+    soak = os.path.join(root, "notebooks", "target", "soak-summary.md")
+    if os.path.exists(soak):
+        print()
+        print("Soak, per pass (notebooks/target/soak-summary.md):")
+        print(open(soak).read().rstrip())
     print()
     print("Test summary per module (Surefire and Failsafe reports):")
     for module, (passed, failures, skipped) in totals.items():

@@ -114,17 +114,29 @@ class ResolverTest {
         assertEquals(List.of(), listing(dir.resolve("mnist")));
     }
 
+    /** A file where the cache directory should be (a different failure from a read-only one, see ReadOnlyCacheTest). */
     @Test
-    void unwritableCacheFallsBackToTheDownloadedBytesInMemory() throws IOException {
+    void fileInTheWayOfTheCacheFallsBackToTheDownloadedBytesInMemory() throws IOException {
         Path blocker = Files.writeString(dir.resolve("not-a-directory"), "");
         Path cacheRoot = blocker.resolve("cache");
         DatasetSpec spec = Fixtures.tinySpec(List.of(server.mirror("good")), null);
         assertSameFiles(FILES, resolver(cacheRoot).resolve(spec));
         assertEquals(List.of("Warning: could not save train-images-idx3-ubyte, train-labels-idx1-ubyte, "
-                + "t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte in the cache " + cacheRoot.resolve("mnist")
-                + " (FileSystemException: " + cacheRoot + ": Not a directory); using them from memory this time. "
-                + "Make that directory writable, or set DLTIPS_CACHE to a writable directory, to keep them."), notes);
+                + "t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte in the cache: the directory "
+                + cacheRoot.resolve("mnist") + " cannot be created: " + blocker + " is a file, not a directory. Using"
+                + " the files from memory this time, so the next load fetches them again. To keep them, move that"
+                + " file out of the way, or set DLTIPS_CACHE (or -Ddltips.cache) to a writable directory."), notes);
         assertEquals("", Files.readString(blocker), "nothing was written anywhere near the cache");
+    }
+
+    @Test
+    void fileInPlaceOfTheCacheDirectoryIsNamed() throws IOException {
+        Path blocker = Files.writeString(dir.resolve("mnist"), "");
+        assertSameFiles(FILES, resolver(dir).resolve(Fixtures.tinySpec(List.of(server.mirror("good")), null)));
+        assertEquals(1, notes.size(), notes::toString);
+        assertTrue(notes.get(0).contains(" in the cache: " + blocker + " is a file, not a directory. Using the files"
+                + " from memory this time"), notes.get(0));
+        assertEquals("", Files.readString(blocker));
     }
 
     @Test

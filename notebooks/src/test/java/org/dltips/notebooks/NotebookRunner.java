@@ -76,12 +76,31 @@ final class NotebookRunner {
     /** Executes {@code notebook}, keeping the executed copy in {@code target/executed-notebooks}. */
     JsonObject run(Path notebook, long timeoutSeconds) {
         Path executed = executedDir.resolve(notebook.getFileName());
-        Path script = Path.of("src", "test", "python", "run_notebook.py").toAbsolutePath();
-        Result result = exec(List.of(python(), script.toString(), notebook.toAbsolutePath().toString(),
-                executed.toString(), "--kernel", "dltips"), timeoutSeconds);
+        return report("run_notebook.py", notebook, List.of(executed.toString(), "--kernel", "dltips"), timeoutSeconds,
+                "the whole notebook set must run within 30 minutes");
+    }
+
+    /**
+     * Executes every cell of {@code notebook} {@code passes} times in one kernel, measuring the kernel after each
+     * pass ({@code src/test/python/soak_notebook.py}); the last pass's copy goes to
+     * {@code target/executed-notebooks/soak-<name>}.
+     */
+    JsonObject soak(Path notebook, int passes, long timeoutSeconds) {
+        Path executed = executedDir.resolve("soak-" + notebook.getFileName());
+        return report("soak_notebook.py", notebook, List.of(executed.toString(), "--passes", String.valueOf(passes),
+                "--kernel", "dltips"), timeoutSeconds, "raise it with -Ddltips.soak.minutes if the machine is busy");
+    }
+
+    private JsonObject report(String scriptName, Path notebook, List<String> arguments, long timeoutSeconds,
+            String limit) {
+        Path script = Path.of("src", "test", "python", scriptName).toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(python(), script.toString(),
+                notebook.toAbsolutePath().toString()));
+        command.addAll(arguments);
+        Result result = exec(command, timeoutSeconds);
         if (result.timedOut) {
             throw new AssertionError(notebook.getFileName() + " did not finish within " + timeoutSeconds
-                    + " s; the whole notebook set must run within 30 minutes. Output so far:\n" + result.output);
+                    + " s; " + limit + ". Output so far:\n" + result.output);
         }
         String[] lines = result.output.strip().split("\n");
         String last = lines[lines.length - 1];

@@ -120,10 +120,8 @@ public final class Resolver {
             try {
                 CacheWriter.store(cacheDirectory(spec), file.getKey(), file.getValue());
             } catch (IOException e) {
-                notes.accept("Warning: could not save " + String.join(", ", provided.keySet()) + " in the cache "
-                        + cacheDirectory(spec) + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                        + "); using them from memory this time. Make that directory writable, or set DLTIPS_CACHE"
-                        + " to a writable directory, to keep them.");
+                notes.accept("Warning: could not save " + String.join(", ", provided.keySet()) + " in the cache: "
+                        + CacheWriter.explainFailure(cacheDirectory(spec), e));
                 return;
             }
         }
