@@ -1,6 +1,5 @@
 package org.dltips.plot.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dltips.train.Metric;
@@ -41,15 +40,9 @@ public final class Curves {
         int maxEpochs = 1;
         for (Map.Entry<String, List<EpochStats>> entry : runs.entrySet()) {
             for (Metric metric : metrics) {
-                List<Double> xs = new ArrayList<>();
-                List<Double> ys = new ArrayList<>();
-                for (EpochStats epoch : entry.getValue()) {
-                    double y = metric.of(epoch);
-                    if (Double.isFinite(y)) {
-                        xs.add((double) epoch.epoch());
-                        ys.add(y);
-                    }
-                }
+                List<List<Double>> points = Metrics.points(entry.getValue(), metric);
+                List<Double> xs = points.get(0);
+                List<Double> ys = points.get(1);
                 if (xs.isEmpty()) {
                     continue;
                 }

@@ -1,9 +1,7 @@
 package org.dltips.plot.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.dltips.train.EpochStats;
 import org.dltips.train.History;
 import org.dltips.train.Metric;
 import org.knowm.xchart.XYChart;
@@ -37,15 +35,9 @@ public final class RunCurves {
             List<History> histories = entry.getValue();
             boolean named = false;
             for (int run = 0; run < histories.size(); run++) {
-                List<Double> xs = new ArrayList<>();
-                List<Double> ys = new ArrayList<>();
-                for (EpochStats epoch : histories.get(run)) {
-                    double y = metric.of(epoch);
-                    if (Double.isFinite(y)) {
-                        xs.add((double) epoch.epoch());
-                        ys.add(y);
-                    }
-                }
+                List<List<Double>> points = Metrics.points(histories.get(run), metric);
+                List<Double> xs = points.get(0);
+                List<Double> ys = points.get(1);
                 if (xs.isEmpty()) {
                     continue;
                 }
