@@ -29,6 +29,13 @@ class PlotsTest {
     }
 
     @Test
+    void aLossChartKeepsItsLegendOutOfThePlot() {
+        XYChart chart = Plots.loss("overfitting", Fixtures.run(30, 0.1, 0.99, 0.8));
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, chart.getStyler().getLegendPosition(),
+                "a validation loss that rises late runs into the top right corner");
+    }
+
+    @Test
     void aMarkedEpochIsAVerticalLineNamedInALegendBelowThePlot() {
         XYChart chart = Plots.markEpoch(Plots.loss("big net", Fixtures.run(10, 0.1, 0.99, 0.8)), 4, "early stopping keeps");
         var mark = chart.getSeriesMap().get("early stopping keeps (epoch 4)");

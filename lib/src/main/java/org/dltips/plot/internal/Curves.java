@@ -28,7 +28,8 @@ public final class Curves {
         XYChart chart = new XYChartBuilder().width(fullWidth).height(height).title(fullTitle)
                 .xAxisTitle("epoch").yAxisTitle(yTitle).build();
         Style.apply(chart.getStyler());
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        // below the plot: inside, it would hide a validation loss that rises late (overfitting)
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         boolean accuracyOnly = metrics.stream().allMatch(m -> Metrics.unit(m).equals("accuracy"));
         if (accuracyOnly) {
             chart.getStyler().setYAxisMin(0.0);
