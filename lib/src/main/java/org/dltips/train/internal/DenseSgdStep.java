@@ -39,10 +39,9 @@ public final class DenseSgdStep {
     private final IActivation[] activations;
     private final double[] rates;
     private final ILossFunction loss;
-    private final boolean miniBatch;
     private Buffers buffers;
 
-    private DenseSgdStep(MultiLayerNetwork model, List<BaseLayer> confs, ILossFunction loss, boolean miniBatch) {
+    private DenseSgdStep(MultiLayerNetwork model, List<BaseLayer> confs, ILossFunction loss) {
         this.model = model;
         this.layers = confs.size();
         this.weights = new INDArray[layers];
@@ -56,7 +55,6 @@ public final class DenseSgdStep {
             rates[i] = ((Sgd) confs.get(i).getIUpdater()).getLearningRate();
         }
         this.loss = loss;
-        this.miniBatch = miniBatch;
     }
 
     /** The step for {@code model}, or null when it has anything this class does not compute like DL4J. */
@@ -78,7 +76,7 @@ public final class DenseSgdStep {
             confs.add((BaseLayer) layer);
         }
         OutputLayer output = (OutputLayer) confs.get(confs.size() - 1);
-        return new DenseSgdStep(model, confs, output.getLossFn(), true);
+        return new DenseSgdStep(model, confs, output.getLossFn());
     }
 
     private static boolean plain(BaseLayer layer) {
@@ -122,9 +120,7 @@ public final class DenseSgdStep {
         classes.close();
         INDArray delta = loss.computeGradient(targets, b.scratch[last].assign(b.preOutput[last]), activations[last],
                 null);
-        if (miniBatch) {
-            delta.divi(rows);
-        }
+        delta.divi(rows); // DL4J averages over the batch (forModel only takes mini-batch networks)
         INDArray lossGradient = delta;
         for (int i = last; i >= 0; i--) {
             INDArray below = i == 0 ? features : b.output[i - 1];
