@@ -1,16 +1,12 @@
 package org.dltips.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.dltips.model.internal.NativeTuning;
 
 /**
  * Picks the fastest nd4j-native build for this CPU and warns about thread settings that make training slow;
- * meant to move to lib as {@code org.dltips.internal.Native} and run once before ND4J is first touched.
+ * the CPU flags come from the library's {@code NativeTuning}. Run it once before ND4J is first touched.
  *
  * <p>{@code NativeSetup.configure(); INDArray x = Nd4j.zeros(3);}
  */
@@ -30,7 +26,7 @@ public final class NativeSetup {
         }
         done = true;
         if (System.getProperty(EXTENSION_PROPERTY) == null) {
-            System.setProperty(EXTENSION_PROPERTY, bestExtension(cpuFlags()));
+            System.setProperty(EXTENSION_PROPERTY, bestExtension(NativeTuning.cpuFlags()));
         }
         return threadWarning(System.getenv("OMP_WAIT_POLICY"), System.getenv("OMP_NUM_THREADS"),
                 Runtime.getRuntime().availableProcessors());
@@ -51,16 +47,6 @@ public final class NativeSetup {
 
     static boolean onClasspath(String extension) {
         return NativeSetup.class.getClassLoader().getResource(String.format(BINDINGS, extension)) != null;
-    }
-
-    /** CPU feature flags of the first processor in /proc/cpuinfo (empty off Linux). */
-    static Set<String> cpuFlags() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("flags")).findFirst()
-                    .map(l -> Set.of(l.substring(l.indexOf(':') + 1).trim().split("\\s+"))).orElse(Set.of());
-        } catch (IOException e) {
-            return Set.of();
-        }
     }
 
     /**
