@@ -74,11 +74,16 @@ final class NotebookReports {
             all.add(copy);
         }
         md.append(String.format("%nTotal: %d notebooks, %.1f s%n", reports.size(), totalSeconds()));
+        writeSummary(target, "notebook-summary", md, all);
+    }
+
+    /** Writes {@code name}.md and {@code name}.json into {@code target} and prints the Markdown. */
+    static void writeSummary(Path target, String name, CharSequence md, JsonElement json) {
         try {
             Files.createDirectories(target);
-            Files.writeString(target.resolve("notebook-summary.md"), md);
-            Files.writeString(target.resolve("notebook-summary.json"),
-                    new GsonBuilder().setPrettyPrinting().create().toJson(all));
+            Files.writeString(target.resolve(name + ".md"), md);
+            Files.writeString(target.resolve(name + ".json"),
+                    new GsonBuilder().setPrettyPrinting().create().toJson(json));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,12 +1,8 @@
 package org.dltips.notebooks;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -227,14 +223,6 @@ final class SoakReports {
                 + " heap in use after GC +%d MiB per pass since pass 1; threads: JVM +%d and OS +%d over pass 1, no"
                 + " new non-daemon or RUNNABLE thread.%n",
                 RSS_GROWTH_MIB, RSS_GROWTH_PERCENT, LIVE_GROWTH_MIB, THREAD_SLACK, OS_THREAD_SLACK));
-        try {
-            Files.createDirectories(target);
-            Files.writeString(target.resolve("soak-summary.md"), md);
-            Files.writeString(target.resolve("soak-summary.json"),
-                    new GsonBuilder().setPrettyPrinting().create().toJson(all));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        System.out.println(md);
+        NotebookReports.writeSummary(target, "soak-summary", md, all);
     }
 }
