@@ -20,7 +20,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Measured on a 2-core AVX-512 machine (lecture network, batch 100): ND4J's own OpenMP loops on two threads
  * spin and slow training down, so they get one thread and a passive wait policy; OpenBLAS gets both cores for
- * matrix products (0.86 to 0.66 s per training epoch, 0.43 to 0.27 s to evaluate 20 000 images); and the
+ * matrix products (0.86 to 0.66 s per training epoch, 0.43 to 0.27 s to evaluate 20 000 images), and its idle
+ * workers wait about a millisecond before they sleep, long enough to span the few element-wise ops between two
+ * products of a training step (0.29 to 0.27 s per epoch; OpenBLAS's default waits 0.1 s); and the
  * OpenBLAS 0.3.19 bundled with nd4j-native picks AVX2 kernels on recent AMD CPUs with AVX-512, or whatever
  * {@code OPENBLAS_CORETYPE} forces, where its AVX-512 kernels do the same products 1.6 times faster.
  */
@@ -40,7 +42,7 @@ public final class NativeTuning {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("OMP_NUM_THREADS", "1");
         env.put("OMP_WAIT_POLICY", "PASSIVE");
-        env.put("OPENBLAS_THREAD_TIMEOUT", "4");
+        env.put("OPENBLAS_THREAD_TIMEOUT", "22"); // BLAS workers wait 2^22 cycles (about 1 ms) before sleeping
         String core = openBlasCore(cpuFlags);
         if (core != null) {
             env.put("OPENBLAS_CORETYPE", core);
