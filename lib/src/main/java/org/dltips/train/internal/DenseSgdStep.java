@@ -1,7 +1,10 @@
 package org.dltips.train.internal;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -10,19 +13,18 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
- * One plain-SGD training step of a stack of dense layers, written directly on ND4J with buffers kept from
- * batch to batch: the same arithmetic as DL4J's {@code MultiLayerNetwork.fit} for such networks (its own
- * activation and loss objects compute the non-linear parts), without its per-step bookkeeping, which costs
- * about as much as the matrix products on the lecture network. Weights are updated in place, in the
- * network's own parameter arrays, so evaluation, saving and DL4J's own {@code fit} keep working.
+ * One plain-SGD training step of a stack of dense layers, written directly on ND4J arrays and the BLAS library
+ * ND4J loads, with buffers kept from batch to batch: the same arithmetic as DL4J's {@code MultiLayerNetwork.fit}
+ * for such networks, without its per-step bookkeeping, which costs about as much as the matrix products on the
+ * lecture network. Each weight update is folded into the product that computes its gradient ({@code W -= rate *
+ * A' * delta} is one BLAS call), and the weights are updated in place, in the network's own parameter arrays, so
+ * evaluation, saving and DL4J's own {@code fit} keep working.
  *
  * <p>{@code DenseSgdStep step = DenseSgdStep.forModel(model); if (step != null) loss = step.fit(x, y);}
  *
@@ -34,27 +36,26 @@ public final class DenseSgdStep {
 
     private final MultiLayerNetwork model;
     private final int layers;
-    private final INDArray[] weights;
-    private final INDArray[] biases;
-    private final IActivation[] activations;
+    private final Blas.Matrix[] weights;
+    private final FloatPointer[] biases;
+    private final HiddenActivation[] activations;
+    private final OutputLoss outputLoss;
     private final double[] rates;
-    private final ILossFunction loss;
     private Buffers buffers;
 
-    private DenseSgdStep(MultiLayerNetwork model, List<BaseLayer> confs, ILossFunction loss) {
+    private DenseSgdStep(MultiLayerNetwork model, List<BaseLayer> confs, Blas.Matrix[] weights, FloatPointer[] biases) {
         this.model = model;
         this.layers = confs.size();
-        this.weights = new INDArray[layers];
-        this.biases = new INDArray[layers];
-        this.activations = new IActivation[layers];
+        this.weights = weights;
+        this.biases = biases;
+        this.activations = new HiddenActivation[layers];
         this.rates = new double[layers];
         for (int i = 0; i < layers; i++) {
-            weights[i] = model.getLayer(i).getParam("W");
-            biases[i] = model.getLayer(i).getParam("b");
-            activations[i] = confs.get(i).getActivationFn();
+            activations[i] = HiddenActivation.of(confs.get(i).getActivationFn());
             rates[i] = ((Sgd) confs.get(i).getIUpdater()).getLearningRate();
         }
-        this.loss = loss;
+        OutputLayer output = (OutputLayer) confs.get(layers - 1);
+        this.outputLoss = OutputLoss.of(output.getActivationFn(), output.getLossFn());
     }
 
     /** The step for {@code model}, or null when it has anything this class does not compute like DL4J. */
@@ -75,8 +76,16 @@ public final class DenseSgdStep {
             }
             confs.add((BaseLayer) layer);
         }
-        OutputLayer output = (OutputLayer) confs.get(confs.size() - 1);
-        return new DenseSgdStep(model, confs, output.getLossFn());
+        Blas.Matrix[] weights = new Blas.Matrix[confs.size()];
+        FloatPointer[] biases = new FloatPointer[confs.size()];
+        for (int i = 0; i < confs.size(); i++) {
+            weights[i] = Blas.Matrix.of(model.getLayer(i).getParam("W"));
+            biases[i] = Blas.vector(model.getLayer(i).getParam("b"));
+            if (weights[i] == null || weights[i].transposed() || biases[i] == null) {
+                return null;
+            }
+        }
+        return new DenseSgdStep(model, confs, weights, biases);
     }
 
     private static boolean plain(BaseLayer layer) {
@@ -104,43 +113,59 @@ public final class DenseSgdStep {
             buffers = new Buffers(rows);
         }
         Buffers b = buffers;
-        INDArray input = features;
+        Blas.Matrix input = Blas.Matrix.of(features);
+        INDArray copy = input == null ? features.dup('f') : null; // an unusual layout: copied once
+        if (copy != null) {
+            input = Blas.Matrix.require(copy);
+        }
+        Blas.Matrix below = input;
         for (int i = 0; i < layers; i++) {
-            Nd4j.gemm(input, weights[i], b.preOutput[i], false, false, 1.0, 0.0);
-            b.preOutput[i].addiRowVector(biases[i]);
-            b.output[i].assign(b.preOutput[i]);
-            activations[i].getActivation(b.output[i], true);
-            input = b.output[i];
+            Blas.Matrix pre = b.matrix(b.preOutput[i]);
+            Blas.gemm(below, false, weights[i], false, pre, 1, 0);
+            Blas.addToRows(pre, biases[i], b.ones);
+            if (i < layers - 1) {
+                activations[i].forward(b.preOutput[i], b.output[i]);
+                below = b.matrix(b.output[i]);
+            }
         }
         int last = layers - 1;
-        double score = loss.computeScore(targets, b.scratch[last].assign(b.preOutput[last]), activations[last], null,
-                true);
-        INDArray classes = b.output[last].argMax(1);
-        b.predictions = classes.toIntVector();
-        classes.close();
-        INDArray delta = loss.computeGradient(targets, b.scratch[last].assign(b.preOutput[last]), activations[last],
-                null);
-        delta.divi(rows); // DL4J averages over the batch (forModel only takes mini-batch networks)
-        INDArray lossGradient = delta;
+        double score = outputLoss.apply(b.preOutput[last], targets, b.output[last], b.epsilon[last], b.scratch[last],
+                b.predictions);
+        INDArray delta = b.epsilon[last];
         for (int i = last; i >= 0; i--) {
-            INDArray below = i == 0 ? features : b.output[i - 1];
-            Nd4j.gemm(below, delta, b.weightGradient[i], true, false, 1.0, 0.0);
-            INDArray biasGradient = delta.sum(0).reshape(biases[i].shape());
-            if (i > 0) {
-                Nd4j.gemm(delta, weights[i], b.epsilon[i - 1], false, true, 1.0, 0.0);
-                delta = activations[i - 1].backprop(b.scratch[i - 1].assign(b.preOutput[i - 1]), b.epsilon[i - 1])
-                        .getFirst();
+            if (Blas.Matrix.of(delta) == null) {
+                delta = replaced(delta, b);
             }
-            weights[i].subi(b.weightGradient[i].muli(rates[i]));
-            biases[i].subi(biasGradient.muli(rates[i]));
-            biasGradient.close();
+            Blas.Matrix d = b.matrix(delta);
+            if (i > 0) {
+                Blas.gemm(d, false, weights[i], true, b.matrix(b.epsilon[i - 1]), 1, 0);
+            }
+            Blas.gemm(i == 0 ? input : b.matrix(b.output[i - 1]), true, d, false, weights[i], -rates[i], 1);
+            Blas.addColumnSums(d, -rates[i], b.ones, biases[i]);
+            INDArray used = delta;
+            if (i > 0) {
+                delta = activations[i - 1].backward(b.preOutput[i - 1], b.output[i - 1], b.epsilon[i - 1],
+                        b.scratch[i - 1]);
+            }
+            if (!b.owns(used)) {
+                used.close(); // a fresh array from a DL4J activation's gradient
+            }
         }
-        if (lossGradient.data().address() != b.scratch[last].data().address()) {
-            lossGradient.close(); // a fresh array (cross-entropy); MSE's backprop returns the scratch buffer itself
+        if (copy != null) {
+            copy.close();
         }
         model.setScore(score);
         model.getLayerWiseConfigurations().setIterationCount(model.getLayerWiseConfigurations().getIterationCount() + 1);
         return score;
+    }
+
+    /** A column-major copy of a fresh gradient array DL4J handed back in a layout BLAS cannot read. */
+    private static INDArray replaced(INDArray delta, Buffers b) {
+        INDArray copy = delta.dup('f');
+        if (!b.owns(delta)) {
+            delta.close();
+        }
+        return copy;
     }
 
     /** Frees the buffers now instead of when the garbage collector gets to them (they live outside the heap). */
@@ -153,37 +178,66 @@ public final class DenseSgdStep {
 
     /** The most probable class of each row of the last batch, from its training forward pass. */
     public int[] predictions() {
-        return buffers == null ? new int[0] : buffers.predictions;
+        return buffers == null ? new int[0] : buffers.predictions.clone();
     }
 
-    /** Arrays kept from batch to batch for one batch size (column-major, as the matrix product writes them). */
+    /** Arrays kept from batch to batch for one batch size (column-major, as the matrix products write them). */
     private final class Buffers {
         final int rows;
         final INDArray[] preOutput = new INDArray[layers];
         final INDArray[] output = new INDArray[layers];
         final INDArray[] epsilon = new INDArray[layers];
         final INDArray[] scratch = new INDArray[layers];
-        final INDArray[] weightGradient = new INDArray[layers];
-        int[] predictions = new int[0];
+        final Map<INDArray, Blas.Matrix> views = new IdentityHashMap<>();
+        final INDArray onesArray;
+        final FloatPointer ones;
+        final int[] predictions;
 
         Buffers(int rows) {
             this.rows = rows;
             for (int i = 0; i < layers; i++) {
-                long units = weights[i].columns();
-                preOutput[i] = Nd4j.create(DataType.FLOAT, new long[] {rows, units}, 'f');
-                output[i] = Nd4j.create(DataType.FLOAT, new long[] {rows, units}, 'f');
-                epsilon[i] = Nd4j.create(DataType.FLOAT, new long[] {rows, units}, 'f');
-                scratch[i] = Nd4j.create(DataType.FLOAT, new long[] {rows, units}, 'f');
-                weightGradient[i] = Nd4j.create(DataType.FLOAT, weights[i].shape(), 'f');
+                long[] shape = {rows, weights[i].columns()};
+                preOutput[i] = Nd4j.create(DataType.FLOAT, shape, 'f');
+                output[i] = Nd4j.create(DataType.FLOAT, shape, 'f');
+                epsilon[i] = Nd4j.create(DataType.FLOAT, shape, 'f');
+                scratch[i] = Nd4j.create(DataType.FLOAT, shape, 'f');
             }
+            onesArray = Nd4j.ones(DataType.FLOAT, rows);
+            ones = Blas.vector(onesArray);
+            predictions = new int[rows];
+        }
+
+        /** The BLAS view of {@code a}: made once for the buffers, afresh for any other array. */
+        Blas.Matrix matrix(INDArray a) {
+            Blas.Matrix kept = views.get(a);
+            if (kept != null) {
+                return kept;
+            }
+            Blas.Matrix m = Blas.Matrix.of(a);
+            if (owns(a)) {
+                views.put(a, m);
+            }
+            return m;
+        }
+
+        boolean owns(INDArray a) {
+            for (INDArray[] arrays : List.of(preOutput, output, epsilon, scratch)) {
+                for (INDArray mine : arrays) {
+                    if (mine.data().address() == a.data().address()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         void close() {
-            for (INDArray[] arrays : List.of(preOutput, output, epsilon, scratch, weightGradient)) {
+            for (INDArray[] arrays : List.of(preOutput, output, epsilon, scratch)) {
                 for (INDArray a : arrays) {
                     a.close();
                 }
             }
+            onesArray.close();
         }
     }
 }

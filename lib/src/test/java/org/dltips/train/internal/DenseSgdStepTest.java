@@ -28,9 +28,10 @@ class DenseSgdStepTest {
     private static final int FEATURES = 12;
     private static final int CLASSES = 4;
 
-    @ParameterizedTest(name = "{0} hidden, {1}, rate {2}, batch {3}")
-    @CsvSource({"SIGMOID, MSE, 0.5, 32", "RELU, CROSS_ENTROPY, 0.1, 25", "TANH, CROSS_ENTROPY, 0.3, 90"})
-    void trainsLikeDl4jsFit(Activation activation, Loss loss, double rate, int batch) {
+    @ParameterizedTest(name = "{0} hidden, {1}, rate {2}, batch {3}, features in {4} order")
+    @CsvSource({"SIGMOID, MSE, 0.5, 32, c", "RELU, CROSS_ENTROPY, 0.1, 25, c", "TANH, CROSS_ENTROPY, 0.3, 90, c",
+        "SIGMOID, CROSS_ENTROPY, 0.5, 1, c", "RELU, MSE, 0.2, 30, f", "RELU, CROSS_ENTROPY, 0.1, 20, strided"})
+    void trainsLikeDl4jsFit(Activation activation, Loss loss, double rate, int batch, String layout) {
         NetworkBuilder builder = Network.input(FEATURES).hidden(2, 16, activation).softmax(CLASSES).loss(loss)
                 .optimizer(Optimizer.sgd(rate)).seed(7);
         MultiLayerNetwork ours = builder.build().model();
@@ -40,7 +41,8 @@ class DenseSgdStepTest {
         assertNotNull(step, "a plain SGD dense network takes the step");
 
         Random random = new Random(3);
-        INDArray x = Nd4j.rand(DataType.FLOAT, ROWS, FEATURES);
+        boolean strided = layout.equals("strided"); // every other column of a wider array: no layout BLAS reads
+        INDArray x = Nd4j.rand(DataType.FLOAT, ROWS, strided ? 2 * FEATURES : FEATURES).dup(strided ? 'c' : layout.charAt(0));
         INDArray y = Nd4j.zeros(DataType.FLOAT, ROWS, CLASSES);
         for (int i = 0; i < ROWS; i++) {
             y.putScalar(i, random.nextInt(CLASSES), 1.0);
@@ -48,7 +50,8 @@ class DenseSgdStepTest {
         for (int epoch = 0; epoch < 3; epoch++) {
             for (int from = 0; from < ROWS; from += batch) {
                 int to = Math.min(ROWS, from + batch);
-                INDArray xb = x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+                INDArray xb = x.get(NDArrayIndex.interval(from, to),
+                        strided ? NDArrayIndex.interval(0, 2, 2 * FEATURES) : NDArrayIndex.all());
                 INDArray yb = y.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
                 INDArray expectedClasses = dl4j.output(xb, true).argMax(1);
                 double ourLoss = step.fit(xb, yb);

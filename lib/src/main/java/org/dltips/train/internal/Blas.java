@@ -1,0 +1,108 @@
+package org.dltips.train.internal;
+
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasColMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Float matrix products and rank-one updates called straight in the BLAS library ND4J itself loads, on ND4J
+ * arrays: one native call each, where {@code Nd4j.gemm} builds and validates a custom op first (about 90
+ * microseconds per call on the lecture's shapes, a third of the product itself).
+ *
+ * <p>{@code Blas.gemm(a, false, b, true, c, 1, 0); // c = a * b'}
+ */
+final class Blas {
+
+    private Blas() {
+    }
+
+    /**
+     * A float matrix as BLAS reads it: a column-major block at {@code pointer} with leading dimension {@code ld},
+     * holding the matrix itself, or its transpose when {@code transposed} (a row-major array).
+     */
+    record Matrix(FloatPointer pointer, int rows, int columns, int ld, boolean transposed) {
+
+        /** The matrix of a 2-d float array whose rows or columns are contiguous, or null for any other layout. */
+        static Matrix of(INDArray a) {
+            if (a.rank() != 2 || a.dataType() != DataType.FLOAT || a.length() == 0) {
+                return null;
+            }
+            int rows = (int) a.rows();
+            int columns = (int) a.columns();
+            boolean rowMajor = a.ordering() == 'c' && (a.stride(1) == 1 || columns == 1);
+            boolean columnMajor = a.ordering() == 'f' && (a.stride(0) == 1 || rows == 1);
+            FloatPointer pointer = Blas.pointer(a);
+            if (!rowMajor && !columnMajor || pointer == null) {
+                return null;
+            }
+            long ld = rowMajor ? Math.max(a.stride(0), columns) : Math.max(a.stride(1), rows);
+            return new Matrix(pointer, rows, columns, (int) ld, rowMajor);
+        }
+
+        /** Like {@link #of} but insists: the arrays this package makes itself always have a BLAS layout. */
+        static Matrix require(INDArray a) {
+            Matrix m = of(a);
+            if (m == null || m.transposed) {
+                throw new IllegalStateException("expected a column-major float matrix, got " + a.shapeInfoToString());
+            }
+            return m;
+        }
+    }
+
+    /** {@code c = alpha * op(a) * op(b) + beta * c}, op transposing when asked; {@code c} is column-major. */
+    static void gemm(Matrix a, boolean transposeA, Matrix b, boolean transposeB, Matrix c, double alpha, double beta) {
+        int m = transposeA ? a.columns : a.rows;
+        int k = transposeA ? a.rows : a.columns;
+        int n = transposeB ? b.rows : b.columns;
+        int kb = transposeB ? b.columns : b.rows;
+        if (k != kb || m != c.rows || n != c.columns || c.transposed) {
+            throw new IllegalArgumentException("cannot multiply " + shape(a, transposeA) + " by " + shape(b, transposeB)
+                    + " into " + c.rows + "x" + c.columns);
+        }
+        openblas_nolapack.cblas_sgemm(CblasColMajor, op(transposeA != a.transposed), op(transposeB != b.transposed),
+                m, n, k, (float) alpha, a.pointer, a.ld, b.pointer, b.ld, (float) beta, c.pointer, c.ld);
+    }
+
+    /** Adds {@code row} (length {@code c.columns}, contiguous) to every row of the column-major matrix {@code c}. */
+    static void addToRows(Matrix c, FloatPointer row, FloatPointer ones) {
+        openblas_nolapack.cblas_sger(CblasColMajor, c.rows, c.columns, 1f, ones, 1, row, 1, c.pointer, c.ld);
+    }
+
+    /** {@code row += alpha * (sum of the rows of a)}, for a contiguous {@code row} and {@code ones} of a's height. */
+    static void addColumnSums(Matrix a, double alpha, FloatPointer ones, FloatPointer row) {
+        if (a.transposed) { // stored as a' (columns x rows): the sums are a' * ones
+            openblas_nolapack.cblas_sgemv(CblasColMajor, CblasNoTrans, a.columns, a.rows, (float) alpha, a.pointer,
+                    a.ld, ones, 1, 1f, row, 1);
+        } else {
+            openblas_nolapack.cblas_sgemv(CblasColMajor, CblasTrans, a.rows, a.columns, (float) alpha, a.pointer,
+                    a.ld, ones, 1, 1f, row, 1);
+        }
+    }
+
+    /** The contiguous float data of a vector (such as a bias row), or null when its elements are not adjacent. */
+    static FloatPointer vector(INDArray v) {
+        boolean contiguous = v.dataType() == DataType.FLOAT && v.elementWiseStride() == 1 && (v.isVector() || v.isScalar());
+        return contiguous ? pointer(v) : null;
+    }
+
+    /**
+     * Where the array's first element is: ND4J gives a view a buffer that starts at the view, so its address is
+     * the view's (an array whose offset is not its buffer's would have to be read some other way: null).
+     */
+    private static FloatPointer pointer(INDArray a) {
+        return a.offset() == a.data().offset() ? new FloatPointer(a.data().addressPointer()) : null;
+    }
+
+    private static int op(boolean transpose) {
+        return transpose ? CblasTrans : CblasNoTrans;
+    }
+
+    private static String shape(Matrix m, boolean transpose) {
+        return transpose ? m.columns + "x" + m.rows : m.rows + "x" + m.columns;
+    }
+}

@@ -1,0 +1,92 @@
+package org.dltips.train.internal;
+
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The non-linearity of a hidden layer in {@link DenseSgdStep}: ReLU and sigmoid, the lecture's two, in a few
+ * plain element-wise ND4J ops each (DL4J's own ReLU gradient goes through a per-element callback, ten times
+ * slower); any other activation through its DL4J object.
+ *
+ * <p>{@code HiddenActivation f = HiddenActivation.of(conf.getActivationFn()); f.forward(pre, out);}
+ */
+abstract class HiddenActivation {
+
+    /** Writes the activation of {@code pre} into {@code out} (both the same shape). */
+    abstract void forward(INDArray pre, INDArray out);
+
+    /**
+     * The gradient with respect to {@code pre}, given the gradient {@code epsilon} with respect to {@code out};
+     * may overwrite {@code epsilon} and {@code scratch}, and may return either of them.
+     */
+    abstract INDArray backward(INDArray pre, INDArray out, INDArray epsilon, INDArray scratch);
+
+    static HiddenActivation of(IActivation activation) {
+        if (activation instanceof ActivationReLU relu && isZero(relu.getThreshold())
+                && isZero(relu.getNegativeSlope()) && relu.getMax() == null) {
+            return new Relu();
+        }
+        if (activation instanceof ActivationSigmoid) {
+            return new Logistic();
+        }
+        return new Dl4j(activation);
+    }
+
+    private static boolean isZero(Double value) {
+        return value == null || value == 0.0;
+    }
+
+    /** max(x, 0); its gradient passes where x > 0, as DL4J's. */
+    private static final class Relu extends HiddenActivation {
+        @Override
+        void forward(INDArray pre, INDArray out) {
+            Nd4j.exec(new RectifiedLinear(pre, out, 0.0));
+        }
+
+        @Override
+        INDArray backward(INDArray pre, INDArray out, INDArray epsilon, INDArray scratch) {
+            Nd4j.exec(new Step(pre, scratch, 0.0));
+            return epsilon.muli(scratch);
+        }
+    }
+
+    /** 1 / (1 + e^-x); its derivative from the output, s(1 - s). */
+    private static final class Logistic extends HiddenActivation {
+        @Override
+        void forward(INDArray pre, INDArray out) {
+            Nd4j.exec(new Sigmoid(pre, out));
+        }
+
+        @Override
+        INDArray backward(INDArray pre, INDArray out, INDArray epsilon, INDArray scratch) {
+            Nd4j.exec(new ScalarReverseSubtraction(out, scratch, 1.0));
+            return epsilon.muli(scratch.muli(out));
+        }
+    }
+
+    /** Any other activation, computed by DL4J's own object on copies. */
+    private static final class Dl4j extends HiddenActivation {
+        private final IActivation activation;
+
+        Dl4j(IActivation activation) {
+            this.activation = activation;
+        }
+
+        @Override
+        void forward(INDArray pre, INDArray out) {
+            activation.getActivation(out.assign(pre), true);
+        }
+
+        @Override
+        INDArray backward(INDArray pre, INDArray out, INDArray epsilon, INDArray scratch) {
+            return activation.backprop(scratch.assign(pre), epsilon).getFirst();
+        }
+    }
+}
