@@ -7,7 +7,7 @@ window without paying the PyTorch import for every run.
 
 Commands:
   load <features.f32> <labels.u8> <rows> <cols>   raw little-endian float32 / uint8
-  train <threads> <batch> <epochs> <samples>      prints seconds of each epoch
+  train <threads> <batch> <epochs> <samples> [rate]  prints seconds of each epoch (SGD, rate 0.1 unless given)
   peak <threads> <size> <repeats>                 prints GFLOP/s of torch.mm (float32)
   quit
 """
@@ -40,12 +40,12 @@ def load(features, labels, rows, cols):
     return "ok %d %d" % (rows, cols)
 
 
-def train(threads, batch, epochs, samples):
+def train(threads, batch, epochs, samples, rate=0.1):
     torch.set_num_threads(threads)
     x, y = state["x"][:samples], state["y"][:samples]
     net = lecture_net(x.shape[1])
     loss_fn = torch.nn.CrossEntropyLoss()
-    opt = torch.optim.SGD(net.parameters(), lr=0.1)
+    opt = torch.optim.SGD(net.parameters(), lr=rate)
     seconds = []
     cpu_start = os.times()
     for _ in range(epochs):
@@ -86,7 +86,7 @@ def main():
             if words[0] == "load":
                 answer = load(words[1], words[2], int(words[3]), int(words[4]))
             elif words[0] == "train":
-                answer = train(*map(int, words[1:5]))
+                answer = train(*map(int, words[1:5]), *map(float, words[5:6]))
             elif words[0] == "peak":
                 answer = peak(*map(int, words[1:4]))
             else:

@@ -46,12 +46,15 @@ public final class Bench {
                 torch.train(t, batch, 1, n);
             }
             Rounds rounds = new Rounds(threads);
+            long settle = s.integer("settleMs");
             for (int r = 0; r < s.integer("rounds"); r++) {
+                settle(settle);
                 double[] before = Proc.cpuSeconds();
                 double o = ours.trainKept(batch, 1, n)[0];
                 double[] after = Proc.cpuSeconds();
                 double[] t = new double[threads.length];
                 for (int i = 0; i < threads.length; i++) {
+                    settle(settle);
                     t[i] = torch.train(threads[i], batch, 1, n)[0];
                     rounds.addTorchCpu(i, torch.lastCpu);
                 }
@@ -72,6 +75,14 @@ public final class Bench {
             System.out.printf("peak RSS of this benchmark process: %.0f MiB%n", Proc.peakRssMiB());
             System.out.printf("ratio_vs_pytorch=%.3f%n", rounds.medianRatio());
         }
+    }
+
+    /**
+     * Waits before a timed epoch, so that the threads the other side left spinning (OpenBLAS and OpenMP workers
+     * busy-wait for a while after their last task) have gone to sleep and do not share the cores with it.
+     */
+    private static void settle(long millis) throws InterruptedException {
+        Thread.sleep(millis);
     }
 
     /** Applies the nd4jThreads and periodicGc options before any training. */

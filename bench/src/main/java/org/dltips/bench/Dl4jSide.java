@@ -41,6 +41,11 @@ final class Dl4jSide {
         return train(LectureNet.build(settings), batch, epochs, samples);
     }
 
+    /** As {@link #train(int, int, int)} with SGD at {@code rate}. */
+    double[] train(int batch, int epochs, int samples, double rate) {
+        return train(LectureNet.build(settings, rate), batch, epochs, samples);
+    }
+
     /** Trains one network kept across calls (created on first use), so repeated calls measure steady state. */
     double[] trainKept(int batch, int epochs, int samples) {
         if (kept == null) {

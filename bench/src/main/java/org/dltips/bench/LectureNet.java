@@ -19,15 +19,22 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 final class LectureNet {
     static final int HIDDEN = 689;
     static final int[] WIDTHS = {BenchData.PIXELS, HIDDEN, HIDDEN, HIDDEN, BenchData.CLASSES};
+    /** The lecture's SGD learning rate. */
+    static final double RATE = 0.1;
 
     private LectureNet() {
     }
 
     static MultiLayerNetwork build(Settings s) {
+        return build(s, RATE);
+    }
+
+    /** The network trained with SGD at {@code rate} instead of the lecture's. */
+    static MultiLayerNetwork build(Settings s, double rate) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(1)
                 .dataType(DataType.FLOAT)
-                .updater(new Sgd(0.1))
+                .updater(new Sgd(rate))
                 .weightInit(WeightInit.RELU)
                 .trainingWorkspaceMode(s.workspace())
                 .inferenceWorkspaceMode(s.workspace())

@@ -19,6 +19,7 @@ final class Settings {
         DEFAULTS.put("samples", "10000");
         DEFAULTS.put("batch", "100");
         DEFAULTS.put("rounds", "5");                       // alternations DL4J / PyTorch
+        DEFAULTS.put("settleMs", "500");                   // pause before each timed epoch, either side
         DEFAULTS.put("workspace", "ENABLED");              // DL4J WorkspaceMode for training
         DEFAULTS.put("cache", "NONE");                     // DL4J CacheMode
         DEFAULTS.put("feed", "library");                   // library (Network.fit) | views | dataset | presplit | iterator

@@ -48,9 +48,14 @@ final class TorchWorker implements AutoCloseable {
         ask("load " + features + " " + labels + " " + rows + " " + cols);
     }
 
-    /** Seconds of each epoch of a fresh network. */
+    /** Seconds of each epoch of a fresh network trained at the lecture's rate. */
     double[] train(int threads, int batch, int epochs, int samples) throws IOException {
-        String[] words = ask("train " + threads + " " + batch + " " + epochs + " " + samples).split(" ");
+        return train(threads, batch, epochs, samples, LectureNet.RATE);
+    }
+
+    /** Seconds of each epoch of a fresh network trained with SGD at {@code rate}. */
+    double[] train(int threads, int batch, int epochs, int samples, double rate) throws IOException {
+        String[] words = ask("train " + threads + " " + batch + " " + epochs + " " + samples + " " + rate).split(" ");
         for (String w : words) {
             if (w.startsWith("user=")) {
                 lastCpu[0] = Double.parseDouble(w.substring(5));
