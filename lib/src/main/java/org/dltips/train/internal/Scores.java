@@ -9,7 +9,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Loss, accuracy and predictions of a network on a whole set, in inference mode (dropout off), computed
- * chunk by chunk so that large sets fit in memory.
+ * chunk by chunk so that large sets fit in memory; dense networks through {@link DenseForward}.
  *
  * <p>{@code Scores s = Scores.of(model, Loss.MSE, x, y, labels); s.accuracy();}
  *
@@ -38,23 +38,30 @@ public record Scores(double loss, double accuracy, int[] predictions) {
         int[] predictions = new int[n];
         double lossSum = 0;
         long correct = 0;
-        for (int start = 0; start < n; start += CHUNK) {
-            int end = Math.min(n, start + CHUNK);
-            INDArray x = features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
-            INDArray y = oneHot.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
-            INDArray p = model.output(x, false);
-            if (loss == Loss.MSE) {
-                double norm = p.sub(y).norm2Number().doubleValue();
-                lossSum += norm * norm / p.columns();
-            } else {
-                lossSum -= Transforms.log(Transforms.max(p, CLIP, true), false).muli(y).sumNumber().doubleValue();
-            }
-            int[] chunk = p.argMax(1).toIntVector();
-            for (int i = 0; i < chunk.length; i++) {
-                predictions[start + i] = chunk[i];
-                if (chunk[i] == labels[start + i]) {
-                    correct++;
+        DenseForward dense = DenseForward.forModel(model, Math.min(n, CHUNK));
+        try {
+            for (int start = 0; start < n; start += CHUNK) {
+                int end = Math.min(n, start + CHUNK);
+                INDArray x = features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
+                INDArray y = oneHot.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
+                INDArray p = dense != null ? dense.output(x) : model.output(x, false);
+                if (loss == Loss.MSE) {
+                    double norm = p.sub(y).norm2Number().doubleValue();
+                    lossSum += norm * norm / p.columns();
+                } else {
+                    lossSum -= Transforms.log(Transforms.max(p, CLIP, true), false).muli(y).sumNumber().doubleValue();
                 }
+                int[] chunk = p.argMax(1).toIntVector();
+                for (int i = 0; i < chunk.length; i++) {
+                    predictions[start + i] = chunk[i];
+                    if (chunk[i] == labels[start + i]) {
+                        correct++;
+                    }
+                }
+            }
+        } finally {
+            if (dense != null) {
+                dense.close();
             }
         }
         return new Scores(lossSum / n, (double) correct / n, predictions);
