@@ -129,7 +129,7 @@ public final class DenseSgdStep {
             }
         }
         int last = layers - 1;
-        double score = outputLoss.apply(b.preOutput[last], targets, b.output[last], b.epsilon[last], b.scratch[last],
+        double score = outputLoss.apply(b.preOutput[last], targets, b.output[last], b.epsilon[last], b.scratch,
                 b.predictions);
         INDArray delta = b.epsilon[last];
         for (int i = last; i >= 0; i--) {
@@ -144,8 +144,7 @@ public final class DenseSgdStep {
             Blas.addColumnSums(d, -rates[i], b.ones, biases[i]);
             INDArray used = delta;
             if (i > 0) {
-                delta = activations[i - 1].backward(b.preOutput[i - 1], b.output[i - 1], b.epsilon[i - 1],
-                        b.scratch[i - 1]);
+                delta = activations[i - 1].backward(b.preOutput[i - 1], b.output[i - 1], b.epsilon[i - 1]);
             }
             if (!b.owns(used)) {
                 used.close(); // a fresh array from a DL4J activation's gradient
@@ -187,7 +186,7 @@ public final class DenseSgdStep {
         final INDArray[] preOutput = new INDArray[layers];
         final INDArray[] output = new INDArray[layers];
         final INDArray[] epsilon = new INDArray[layers];
-        final INDArray[] scratch = new INDArray[layers];
+        final INDArray scratch; // the output layer's work space
         final Map<INDArray, Blas.Matrix> views = new IdentityHashMap<>();
         final INDArray onesArray;
         final FloatPointer ones;
@@ -200,8 +199,8 @@ public final class DenseSgdStep {
                 preOutput[i] = Nd4j.create(DataType.FLOAT, shape, 'f');
                 output[i] = Nd4j.create(DataType.FLOAT, shape, 'f');
                 epsilon[i] = Nd4j.create(DataType.FLOAT, shape, 'f');
-                scratch[i] = Nd4j.create(DataType.FLOAT, shape, 'f');
             }
+            scratch = Nd4j.create(DataType.FLOAT, new long[] {rows, weights[layers - 1].columns()}, 'f');
             onesArray = Nd4j.ones(DataType.FLOAT, rows);
             ones = Blas.vector(onesArray);
             predictions = new int[rows];
@@ -221,7 +220,10 @@ public final class DenseSgdStep {
         }
 
         boolean owns(INDArray a) {
-            for (INDArray[] arrays : List.of(preOutput, output, epsilon, scratch)) {
+            if (scratch.data().address() == a.data().address()) {
+                return true;
+            }
+            for (INDArray[] arrays : List.of(preOutput, output, epsilon)) {
                 for (INDArray mine : arrays) {
                     if (mine.data().address() == a.data().address()) {
                         return true;
@@ -232,11 +234,12 @@ public final class DenseSgdStep {
         }
 
         void close() {
-            for (INDArray[] arrays : List.of(preOutput, output, epsilon, scratch)) {
+            for (INDArray[] arrays : List.of(preOutput, output, epsilon)) {
                 for (INDArray a : arrays) {
                     a.close();
                 }
             }
+            scratch.close();
             onesArray.close();
         }
     }

@@ -24,9 +24,9 @@ abstract class HiddenActivation {
 
     /**
      * The gradient with respect to {@code pre}, given the gradient {@code epsilon} with respect to {@code out};
-     * may overwrite {@code epsilon} and {@code scratch}, and may return either of them.
+     * overwrites {@code pre} and {@code epsilon} (neither is needed afterwards) and may return either of them.
      */
-    abstract INDArray backward(INDArray pre, INDArray out, INDArray epsilon, INDArray scratch);
+    abstract INDArray backward(INDArray pre, INDArray out, INDArray epsilon);
 
     static HiddenActivation of(IActivation activation) {
         if (activation instanceof ActivationReLU relu && isZero(relu.getThreshold())
@@ -51,9 +51,9 @@ abstract class HiddenActivation {
         }
 
         @Override
-        INDArray backward(INDArray pre, INDArray out, INDArray epsilon, INDArray scratch) {
-            Nd4j.exec(new Step(pre, scratch, 0.0));
-            return epsilon.muli(scratch);
+        INDArray backward(INDArray pre, INDArray out, INDArray epsilon) {
+            Nd4j.exec(new Step(pre, pre, 0.0));
+            return epsilon.muli(pre);
         }
     }
 
@@ -65,13 +65,13 @@ abstract class HiddenActivation {
         }
 
         @Override
-        INDArray backward(INDArray pre, INDArray out, INDArray epsilon, INDArray scratch) {
-            Nd4j.exec(new ScalarReverseSubtraction(out, scratch, 1.0));
-            return epsilon.muli(scratch.muli(out));
+        INDArray backward(INDArray pre, INDArray out, INDArray epsilon) {
+            Nd4j.exec(new ScalarReverseSubtraction(out, pre, 1.0));
+            return epsilon.muli(pre.muli(out));
         }
     }
 
-    /** Any other activation, computed by DL4J's own object on copies. */
+    /** Any other activation, computed by DL4J's own object. */
     private static final class Dl4j extends HiddenActivation {
         private final IActivation activation;
 
@@ -85,8 +85,8 @@ abstract class HiddenActivation {
         }
 
         @Override
-        INDArray backward(INDArray pre, INDArray out, INDArray epsilon, INDArray scratch) {
-            return activation.backprop(scratch.assign(pre), epsilon).getFirst();
+        INDArray backward(INDArray pre, INDArray out, INDArray epsilon) {
+            return activation.backprop(pre, epsilon).getFirst();
         }
     }
 }
