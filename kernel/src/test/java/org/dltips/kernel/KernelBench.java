@@ -1,8 +1,10 @@
 package org.dltips.kernel;
 
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,14 +16,27 @@ import org.dltips.kernel.wire.KernelProcess;
 
 /**
  * Measures the kernel the way a user feels it, over the real wire: launch to {@code kernel_info_reply}, the first
- * cell that touches ND4J (from process start), and the median round trip of {@code 1+2} after warm-up.
- * Not a test: run it with {@code ./dltips bench-kernel [--java JAVA_HOME] [--launches N]}.
+ * cell that touches ND4J (from process start), the median round trip of {@code 1+2} after warm-up, and (with
+ * {@code --training}) the lecture's training cell: 20 epochs of the ReLU network on MNIST, training and test
+ * accuracy after every epoch, as notebook 02 runs it.
+ * Not a test: run it with {@code ./dltips bench-kernel [--java JAVA_HOME] [--launches N] [--training]}.
  *
  * <p>{@code java -cp kernel/target/test-classes:kernel/target/dltips-kernel.jar org.dltips.kernel.KernelBench}
  */
 public final class KernelBench {
 
     private static final String ND4J_CELL = "org.nd4j.linalg.factory.Nd4j.ones(2, 2).sumNumber()";
+    private static final String DATA_CELL = """
+            var mnist = Mnist.load();
+            Dataset train = mnist.train().first(10_000).scaled();
+            Dataset test = mnist.test().scaled();
+            train.size() + test.size()""";
+    private static final String TRAINING_CELL = """
+            Network net = Network.input(784).hidden(3, 689, Activation.RELU).softmax(10).loss(Loss.CROSS_ENTROPY)
+                    .optimizer(Optimizer.sgd(0.1)).seed(1).build();
+            History history = net.fit(train, test, Fit.epochs(20).batchSize(100));
+            String.format("%.4f / %.4f, %.1f s of it training", history.last().trainAccuracy(),
+                    history.last().validationAccuracy(), history.epochs().stream().mapToDouble(e -> e.seconds()).sum())""";
 
     private KernelBench() {
     }
@@ -29,12 +44,14 @@ public final class KernelBench {
     public static void main(String[] args) throws Exception {
         Path javaHome = Path.of(System.getProperty("java.home"));
         int launches = 3;
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        boolean training = false;
+        for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--java" -> javaHome = Path.of(args[i + 1]);
-                case "--launches" -> launches = Integer.parseInt(args[i + 1]);
+                case "--java" -> javaHome = Path.of(value(args, ++i));
+                case "--launches" -> launches = Integer.parseInt(value(args, ++i));
+                case "--training" -> training = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; expected --java JAVA_HOME or --launches N");
+                        + "; expected --java JAVA_HOME, --launches N or --training");
             }
         }
         KernelJar jar = KernelJar.find();
@@ -55,6 +72,9 @@ public final class KernelBench {
                 roundTrip.add(medianRoundTrip(kernel));
                 System.out.printf("launch %d: kernel_info %.0f ms, first ND4J cell %.0f ms from start,"
                         + " 1+2 median %.1f ms%n", run + 1, launch.get(run), nd4j.get(run), roundTrip.get(run));
+                if (training && run == launches - 1) {
+                    trainingCell(kernel);
+                }
             }
         }
         System.out.printf("%nKernel benchmark (load average %s on %d cores), median of %d launches of: %s%n",
@@ -67,6 +87,31 @@ public final class KernelBench {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
         System.exit(ok ? 0 : 1);
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    /** Runs the lecture's 20-epoch training cell in the kernel and prints its wall time, over the wire. */
+    private static void trainingCell(KernelProcess kernel) {
+        Execution data = Execution.run(kernel.client(), DATA_CELL, new JsonObject(), Duration.ofMinutes(5));
+        if (!data.status().equals("ok")) {
+            throw new IllegalStateException("loading MNIST failed (fetch it with ./dltips start --no-open): "
+                    + data.describe());
+        }
+        long start = System.nanoTime();
+        Execution cell = Execution.run(kernel.client(), TRAINING_CELL, new JsonObject(), Duration.ofMinutes(10));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!cell.status().equals("ok")) {
+            throw new IllegalStateException("the training cell failed: " + cell.describe());
+        }
+        System.out.printf("training cell (20 epochs, 784-689-689-689-10 ReLU, SGD 0.1, batch 100, 10 000 images,"
+                + " train and test accuracy every epoch): %.1f s, final accuracy %s%n", seconds,
+                cell.result("text/plain"));
     }
 
     private static String loadAverage() {

@@ -8,6 +8,7 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Float matrix products and rank-one updates called straight in the BLAS library ND4J itself loads, on ND4J
@@ -18,7 +19,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class Blas {
 
+    private static final boolean AVAILABLE = detect();
+
     private Blas() {
+    }
+
+    /**
+     * Whether arrays live in host memory and OpenBLAS's binding loads: true with nd4j-native, false with any
+     * other ND4J backend, whose networks then train and evaluate through DL4J alone.
+     */
+    static boolean available() {
+        return AVAILABLE;
+    }
+
+    private static boolean detect() {
+        try {
+            boolean host = Nd4j.getBackend().getClass().getName().equals("org.nd4j.linalg.cpu.nativecpu.CpuBackend");
+            return host && Class.forName(openblas_nolapack.class.getName(), true, Blas.class.getClassLoader()) != null;
+        } catch (LinkageError | RuntimeException | ClassNotFoundException e) {
+            return false;
+        }
     }
 
     /**

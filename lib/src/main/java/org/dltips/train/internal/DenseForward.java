@@ -59,7 +59,7 @@ public final class DenseForward implements AutoCloseable {
     /** The pass for {@code model} on up to {@code rows} rows at a time, or null when it has other layers. */
     public static DenseForward forModel(MultiLayerNetwork model, int rows) {
         MultiLayerConfiguration conf = model.getLayerWiseConfigurations();
-        if (conf.getInputPreProcessors() != null && !conf.getInputPreProcessors().isEmpty()
+        if (!Blas.available() || conf.getInputPreProcessors() != null && !conf.getInputPreProcessors().isEmpty()
                 || conf.getDataType() != DataType.FLOAT || conf.getConfs().isEmpty()) {
             return null;
         }

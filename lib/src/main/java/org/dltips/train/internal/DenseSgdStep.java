@@ -61,7 +61,7 @@ public final class DenseSgdStep {
     /** The step for {@code model}, or null when it has anything this class does not compute like DL4J. */
     public static DenseSgdStep forModel(MultiLayerNetwork model) {
         MultiLayerConfiguration conf = model.getLayerWiseConfigurations();
-        if (conf.getInputPreProcessors() != null && !conf.getInputPreProcessors().isEmpty()
+        if (!Blas.available() || conf.getInputPreProcessors() != null && !conf.getInputPreProcessors().isEmpty()
                 || conf.getDataType() != DataType.FLOAT || conf.getConfs().isEmpty()) {
             return null;
         }
