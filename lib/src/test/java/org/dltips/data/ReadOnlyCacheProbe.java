@@ -3,6 +3,10 @@ package org.dltips.data;
 import org.dltips.data.internal.DataSettings;
 import org.dltips.data.internal.Resolver;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +15,8 @@ import java.util.Map;
 
 /**
  * Loads the tiny data set from a loopback mirror with the given cache root and prints what happened, one line per
- * note, then how the load went. {@link ReadOnlyCacheTest} runs it in a child JVM as an unprivileged user when the
+ * note, then how the load went; then fetches it as {@code Datasets fetch} does and prints that command's error
+ * lines and exit status. {@link ReadOnlyCacheTest} runs it in a child JVM as an unprivileged user when the
  * tests run as root (root may write into a read-only directory), and in-process otherwise.
  *
  * <p>{@code java -cp <classes>:<test-classes> org.dltips.data.ReadOnlyCacheProbe /tmp/cache}
@@ -37,6 +42,12 @@ final class ReadOnlyCacheProbe {
                     && files.keySet().stream().allMatch(name -> Arrays.equals(files.get(name), loaded.get(name)));
             lines.add("loaded: " + loaded.size() + " files, " + (identical ? "identical" : "DIFFERENT") + ", from "
                     + resolver.lastSources().stream().map(s -> s.replaceAll(":\\d+/", ":PORT/")).toList());
+            ByteArrayOutputStream errors = new ByteArrayOutputStream();
+            int status = Datasets.fetch(List.of(Fixtures.tinySpec(List.of(server.mirror("good")), null)),
+                    new Resolver(new DataSettings(null, cacheRoot, true, ""), note -> { }),
+                    new PrintStream(OutputStream.nullOutputStream()), new PrintStream(errors, true, StandardCharsets.UTF_8));
+            errors.toString(StandardCharsets.UTF_8).lines().forEach(line -> lines.add("fetch error: " + line));
+            lines.add("fetch status: " + status);
         } catch (Exception e) {
             lines.add("error: " + e);
         }

@@ -61,6 +61,10 @@ class ReadOnlyCacheTest {
         return AS_ROOT ? "nobody" : System.getProperty("user.name");
     }
 
+    /** What {@code Datasets fetch} says, besides the warning, when it could not keep a data set. */
+    private static final String FETCH_ERROR = "fetch error: MNIST is not in the cache (see the warning above), so every"
+            + " load would fetch it again; fix the cache directory or set DLTIPS_CACHE, then fetch again.";
+
     private static String warning(String reason, Path fix) {
         return "note: Warning: could not save train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte,"
                 + " t10k-labels-idx1-ubyte in the cache: " + reason + " is not writable for user " + user() + "."
@@ -78,7 +82,8 @@ class ReadOnlyCacheTest {
         List<String> lines = load(base.resolve("cache"));
 
         assertEquals(List.of(warning("the directory " + cache, cache),
-                "loaded: 4 files, identical, from [download from [http://127.0.0.1:PORT/good/]]"), lines);
+                "loaded: 4 files, identical, from [download from [http://127.0.0.1:PORT/good/]]", FETCH_ERROR,
+                "fetch status: 1"), lines);
         assertEquals(List.of("cache", "cache/mnist", "tmp"), tree(), "no partial or temporary file is left");
     }
 
@@ -91,7 +96,8 @@ class ReadOnlyCacheTest {
         List<String> lines = load(root.resolve("dltips"));
 
         assertEquals(List.of(warning("the directory " + root.resolve("dltips/mnist") + " cannot be created: " + root,
-                root), "loaded: 4 files, identical, from [download from [http://127.0.0.1:PORT/good/]]"), lines);
+                root), "loaded: 4 files, identical, from [download from [http://127.0.0.1:PORT/good/]]", FETCH_ERROR,
+                "fetch status: 1"), lines);
         assertEquals(List.of("home", "home/.cache", "tmp"), tree(),
                 "nothing was created under the read-only directory");
     }

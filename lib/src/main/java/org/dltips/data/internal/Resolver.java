@@ -24,6 +24,7 @@ public final class Resolver {
     private final DataSettings settings;
     private final Consumer<String> notes;
     private final List<String> used = new ArrayList<>();
+    private boolean cacheFailed;
 
     /** A resolver with the given settings; warnings and notes go to {@code notes}, one sentence each. */
     public Resolver(DataSettings settings, Consumer<String> notes) {
@@ -41,6 +42,11 @@ public final class Resolver {
         return List.copyOf(used);
     }
 
+    /** Whether the last {@link #resolve} had files to keep in the cache and could not write them there. */
+    public boolean lastCacheFailed() {
+        return cacheFailed;
+    }
+
     /**
      * The uncompressed, verified bytes of every file of {@code spec}, in the spec's file order.
      *
@@ -51,6 +57,7 @@ public final class Resolver {
         Map<String, byte[]> found = new LinkedHashMap<>();
         List<String> report = new ArrayList<>();
         used.clear();
+        cacheFailed = false;
         if (settings.dataDirectory() == null) {
             report.add("data directory (-Ddltips.data or DLTIPS_DATA): not set");
         }
@@ -120,6 +127,7 @@ public final class Resolver {
             try {
                 CacheWriter.store(cacheDirectory(spec), file.getKey(), file.getValue());
             } catch (IOException e) {
+                cacheFailed = true;
                 notes.accept("Warning: could not save " + String.join(", ", provided.keySet()) + " in the cache: "
                         + CacheWriter.explainFailure(cacheDirectory(spec), e));
                 return;
