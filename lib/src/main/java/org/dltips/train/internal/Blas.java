@@ -74,6 +74,11 @@ final class Blas {
         }
     }
 
+    /** {@code a} itself when it has a layout BLAS reads, else a column-major copy that the caller closes. */
+    static INDArray readable(INDArray a) {
+        return Matrix.of(a) != null ? a : a.dup('f');
+    }
+
     /** {@code c = alpha * op(a) * op(b) + beta * c}, op transposing when asked; {@code c} is column-major. */
     static void gemm(Matrix a, boolean transposeA, Matrix b, boolean transposeB, Matrix c, double alpha, double beta) {
         int m = transposeA ? a.columns : a.rows;

@@ -1,12 +1,6 @@
 package org.dltips.train.internal;
 
-import java.util.List;
 import org.bytedeco.javacpp.FloatPointer;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -28,9 +22,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class DenseForward implements AutoCloseable {
 
+    private final DenseLayers dense;
     private final int layers;
-    private final Blas.Matrix[] weights;
-    private final FloatPointer[] biases;
     private final HiddenActivation[] activations;
     private final IActivation outputActivation;
     private final int capacity;
@@ -38,52 +31,25 @@ public final class DenseForward implements AutoCloseable {
     private final INDArray onesArray;
     private final FloatPointer ones;
 
-    private DenseForward(List<BaseLayer> confs, Blas.Matrix[] weights, FloatPointer[] biases, int capacity) {
-        this.layers = confs.size();
-        this.weights = weights;
-        this.biases = biases;
+    private DenseForward(DenseLayers dense, int capacity) {
+        this.dense = dense;
+        this.layers = dense.count();
         this.activations = new HiddenActivation[layers];
-        for (int i = 0; i < layers; i++) {
-            activations[i] = HiddenActivation.of(confs.get(i).getActivationFn());
-        }
-        this.outputActivation = confs.get(layers - 1).getActivationFn();
-        this.capacity = capacity;
         this.buffers = new INDArray[layers];
         for (int i = 0; i < layers; i++) {
-            buffers[i] = Nd4j.create(DataType.FLOAT, new long[] {capacity, weights[i].columns()}, 'f');
+            activations[i] = HiddenActivation.of(dense.confs().get(i).getActivationFn());
+            buffers[i] = Nd4j.create(DataType.FLOAT, new long[] {capacity, dense.units(i)}, 'f');
         }
+        this.outputActivation = dense.confs().get(layers - 1).getActivationFn();
+        this.capacity = capacity;
         this.onesArray = Nd4j.ones(DataType.FLOAT, capacity);
         this.ones = Blas.vector(onesArray);
     }
 
     /** The pass for {@code model} on up to {@code rows} rows at a time, or null when it has other layers. */
     public static DenseForward forModel(MultiLayerNetwork model, int rows) {
-        MultiLayerConfiguration conf = model.getLayerWiseConfigurations();
-        if (!Blas.available() || conf.getInputPreProcessors() != null && !conf.getInputPreProcessors().isEmpty()
-                || conf.getDataType() != DataType.FLOAT || conf.getConfs().isEmpty()) {
-            return null;
-        }
-        List<NeuralNetConfiguration> layerConfs = conf.getConfs();
-        int n = layerConfs.size();
-        Blas.Matrix[] weights = new Blas.Matrix[n];
-        FloatPointer[] biases = new FloatPointer[n];
-        BaseLayer[] confs = new BaseLayer[n];
-        for (int i = 0; i < n; i++) {
-            Object layer = layerConfs.get(i).getLayer();
-            boolean last = i == n - 1;
-            boolean dense = layer.getClass() == DenseLayer.class && ((DenseLayer) layer).hasBias()
-                    && !((DenseLayer) layer).hasLayerNorm();
-            if (last ? layer.getClass() != OutputLayer.class : !dense) {
-                return null;
-            }
-            confs[i] = (BaseLayer) layer;
-            weights[i] = Blas.Matrix.of(model.getLayer(i).getParam("W"));
-            biases[i] = Blas.vector(model.getLayer(i).getParam("b"));
-            if (weights[i] == null || weights[i].transposed() || biases[i] == null) {
-                return null;
-            }
-        }
-        return new DenseForward(List.of(confs), weights, biases, Math.max(1, rows));
+        DenseLayers dense = DenseLayers.of(model);
+        return dense == null ? null : new DenseForward(dense, Math.max(1, rows));
     }
 
     /**
@@ -96,17 +62,13 @@ public final class DenseForward implements AutoCloseable {
             throw new IllegalArgumentException("a chunk of " + rows + " rows is larger than the " + capacity
                     + " this pass was made for");
         }
-        Blas.Matrix input = Blas.Matrix.of(features);
-        INDArray copy = input == null ? features.dup('f') : null;
-        if (copy != null) {
-            input = Blas.Matrix.require(copy);
-        }
+        INDArray readable = Blas.readable(features);
+        Blas.Matrix input = Blas.Matrix.of(readable);
         INDArray out = null;
         for (int i = 0; i < layers; i++) {
             out = rows == capacity ? buffers[i] : buffers[i].get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
             Blas.Matrix pre = Blas.Matrix.require(out);
-            Blas.gemm(input, false, weights[i], false, pre, 1, 0);
-            Blas.addToRows(pre, biases[i], ones);
+            dense.affine(i, input, pre, ones);
             if (i < layers - 1) {
                 activations[i].forward(out, out);
             } else {
@@ -114,8 +76,8 @@ public final class DenseForward implements AutoCloseable {
             }
             input = pre;
         }
-        if (copy != null) {
-            copy.close();
+        if (readable != features) {
+            readable.close();
         }
         return out;
     }

@@ -1,16 +1,11 @@
 package org.dltips.train.internal;
 
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.conf.GradientNormalization;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -35,19 +30,18 @@ import org.nd4j.linalg.learning.config.Sgd;
 public final class DenseSgdStep {
 
     private final MultiLayerNetwork model;
+    private final DenseLayers dense;
     private final int layers;
-    private final Blas.Matrix[] weights;
-    private final FloatPointer[] biases;
     private final HiddenActivation[] activations;
     private final OutputLoss outputLoss;
     private final double[] rates;
     private Buffers buffers;
 
-    private DenseSgdStep(MultiLayerNetwork model, List<BaseLayer> confs, Blas.Matrix[] weights, FloatPointer[] biases) {
+    private DenseSgdStep(MultiLayerNetwork model, DenseLayers dense) {
+        List<BaseLayer> confs = dense.confs();
         this.model = model;
-        this.layers = confs.size();
-        this.weights = weights;
-        this.biases = biases;
+        this.dense = dense;
+        this.layers = dense.count();
         this.activations = new HiddenActivation[layers];
         this.rates = new double[layers];
         for (int i = 0; i < layers; i++) {
@@ -60,39 +54,22 @@ public final class DenseSgdStep {
 
     /** The step for {@code model}, or null when it has anything this class does not compute like DL4J. */
     public static DenseSgdStep forModel(MultiLayerNetwork model) {
-        MultiLayerConfiguration conf = model.getLayerWiseConfigurations();
-        if (!Blas.available() || conf.getInputPreProcessors() != null && !conf.getInputPreProcessors().isEmpty()
-                || conf.getDataType() != DataType.FLOAT || conf.getConfs().isEmpty()) {
+        DenseLayers dense = DenseLayers.of(model);
+        if (dense == null) {
             return null;
         }
-        List<BaseLayer> confs = new ArrayList<>();
-        List<NeuralNetConfiguration> layerConfs = conf.getConfs();
-        for (int i = 0; i < layerConfs.size(); i++) {
-            Layer layer = layerConfs.get(i).getLayer();
-            boolean last = i == layerConfs.size() - 1;
-            boolean shapeOk = last ? layer.getClass() == OutputLayer.class : layer.getClass() == DenseLayer.class;
-            if (!shapeOk || !plain((BaseLayer) layer) || !layerConfs.get(i).isMiniBatch()) {
-                return null;
-            }
-            confs.add((BaseLayer) layer);
-        }
-        Blas.Matrix[] weights = new Blas.Matrix[confs.size()];
-        FloatPointer[] biases = new FloatPointer[confs.size()];
-        for (int i = 0; i < confs.size(); i++) {
-            weights[i] = Blas.Matrix.of(model.getLayer(i).getParam("W"));
-            biases[i] = Blas.vector(model.getLayer(i).getParam("b"));
-            if (weights[i] == null || weights[i].transposed() || biases[i] == null) {
+        for (int i = 0; i < dense.count(); i++) {
+            if (!plain(dense.confs().get(i)) || !model.getLayerWiseConfigurations().getConf(i).isMiniBatch()) {
                 return null;
             }
         }
-        return new DenseSgdStep(model, confs, weights, biases);
+        return new DenseSgdStep(model, dense);
     }
 
     private static boolean plain(BaseLayer layer) {
         boolean constantSgd = layer.getIUpdater() instanceof Sgd sgd && sgd.getLearningRateSchedule() == null
                 && layer.getBiasUpdater() == null;
-        boolean hasBias = !(layer instanceof DenseLayer dense) || dense.hasBias() && !dense.hasLayerNorm();
-        return constantSgd && hasBias
+        return constantSgd
                 && layer.getIDropout() == null && layer.getWeightNoise() == null
                 && (layer.getConstraints() == null || layer.getConstraints().isEmpty())
                 && (layer.getRegularization() == null || layer.getRegularization().isEmpty())
@@ -113,16 +90,12 @@ public final class DenseSgdStep {
             buffers = new Buffers(rows);
         }
         Buffers b = buffers;
-        Blas.Matrix input = Blas.Matrix.of(features);
-        INDArray copy = input == null ? features.dup('f') : null; // an unusual layout: copied once
-        if (copy != null) {
-            input = Blas.Matrix.require(copy);
-        }
+        Blas.Matrix[] weights = dense.weights();
+        INDArray readable = Blas.readable(features); // an unusual layout is copied once
+        Blas.Matrix input = Blas.Matrix.of(readable);
         Blas.Matrix below = input;
         for (int i = 0; i < layers; i++) {
-            Blas.Matrix pre = b.matrix(b.preOutput[i]);
-            Blas.gemm(below, false, weights[i], false, pre, 1, 0);
-            Blas.addToRows(pre, biases[i], b.ones);
+            dense.affine(i, below, b.matrix(b.preOutput[i]), b.ones);
             if (i < layers - 1) {
                 activations[i].forward(b.preOutput[i], b.output[i]);
                 below = b.matrix(b.output[i]);
@@ -133,15 +106,17 @@ public final class DenseSgdStep {
                 b.predictions);
         INDArray delta = b.epsilon[last];
         for (int i = last; i >= 0; i--) {
-            if (Blas.Matrix.of(delta) == null) {
-                delta = replaced(delta, b);
+            INDArray usable = Blas.readable(delta); // a DL4J activation's gradient may come in any layout
+            if (usable != delta && !b.owns(delta)) {
+                delta.close();
             }
+            delta = usable;
             Blas.Matrix d = b.matrix(delta);
             if (i > 0) {
                 Blas.gemm(d, false, weights[i], true, b.matrix(b.epsilon[i - 1]), 1, 0);
             }
             Blas.gemm(i == 0 ? input : b.matrix(b.output[i - 1]), true, d, false, weights[i], -rates[i], 1);
-            Blas.addColumnSums(d, -rates[i], b.ones, biases[i]);
+            Blas.addColumnSums(d, -rates[i], b.ones, dense.biases()[i]);
             INDArray used = delta;
             if (i > 0) {
                 delta = activations[i - 1].backward(b.preOutput[i - 1], b.output[i - 1], b.epsilon[i - 1]);
@@ -150,21 +125,12 @@ public final class DenseSgdStep {
                 used.close(); // a fresh array from a DL4J activation's gradient
             }
         }
-        if (copy != null) {
-            copy.close();
+        if (readable != features) {
+            readable.close();
         }
         model.setScore(score);
         model.getLayerWiseConfigurations().setIterationCount(model.getLayerWiseConfigurations().getIterationCount() + 1);
         return score;
-    }
-
-    /** A column-major copy of a fresh gradient array DL4J handed back in a layout BLAS cannot read. */
-    private static INDArray replaced(INDArray delta, Buffers b) {
-        INDArray copy = delta.dup('f');
-        if (!b.owns(delta)) {
-            delta.close();
-        }
-        return copy;
     }
 
     /** Frees the buffers now instead of when the garbage collector gets to them (they live outside the heap). */
@@ -195,12 +161,12 @@ public final class DenseSgdStep {
         Buffers(int rows) {
             this.rows = rows;
             for (int i = 0; i < layers; i++) {
-                long[] shape = {rows, weights[i].columns()};
+                long[] shape = {rows, dense.units(i)};
                 preOutput[i] = Nd4j.create(DataType.FLOAT, shape, 'f');
                 output[i] = Nd4j.create(DataType.FLOAT, shape, 'f');
                 epsilon[i] = Nd4j.create(DataType.FLOAT, shape, 'f');
             }
-            scratch = Nd4j.create(DataType.FLOAT, new long[] {rows, weights[layers - 1].columns()}, 'f');
+            scratch = Nd4j.create(DataType.FLOAT, new long[] {rows, dense.units(layers - 1)}, 'f');
             onesArray = Nd4j.ones(DataType.FLOAT, rows);
             ones = Blas.vector(onesArray);
             predictions = new int[rows];

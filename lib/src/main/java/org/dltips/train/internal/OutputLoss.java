@@ -52,18 +52,15 @@ abstract class OutputLoss {
                 logits = new float[rows * columns];
             }
             z.pointer().get(logits, 0, logits.length);
-            Blas.Matrix y = Blas.Matrix.of(targetArray);
-            INDArray copy = y == null ? targetArray.dup('f') : null;
-            if (copy != null) {
-                y = Blas.Matrix.require(copy);
-            }
+            INDArray readable = Blas.readable(targetArray);
+            Blas.Matrix y = Blas.Matrix.of(readable);
             int span = y.transposed() ? (rows - 1) * y.ld() + columns : (columns - 1) * y.ld() + rows;
             if (targets.length < span) {
                 targets = new float[span];
             }
             y.pointer().get(targets, 0, span);
-            if (copy != null) {
-                copy.close();
+            if (readable != targetArray) {
+                readable.close();
             }
             double lossSum = 0;
             for (int r = 0; r < rows; r++) {
