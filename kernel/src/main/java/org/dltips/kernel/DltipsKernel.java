@@ -20,7 +20,6 @@ import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.dltips.kernel.display.BuiltInRenderers;
 import org.dltips.kernel.display.CellPublisher;
 import org.dltips.kernel.display.Display;
-import org.dltips.kernel.execution.BracketBalance;
 import org.dltips.kernel.execution.CellEvaluator;
 import org.dltips.kernel.execution.CellFailure;
 import org.dltips.kernel.execution.CodeAssist;
@@ -54,6 +53,7 @@ public final class DltipsKernel extends BaseKernel {
         BuiltInRenderers.registerAll(renderer, DltipsKernel.class.getClassLoader());
         this.evaluator = new CellEvaluator(DltipsKernel.class.getClassLoader(),
                 DefaultImports.lines(DltipsKernel.class.getClassLoader()));
+        streams.cellThread(evaluator::isCellThread);
         CellPublisher publisher = new CellPublisher(renderer, streams);
         Display.setPublisher(publisher);
         this.executor = new ExecuteHandler(evaluator, streams, publisher, history);
@@ -111,11 +111,9 @@ public final class DltipsKernel extends BaseKernel {
         return new ReplacementOptions(c.matches(), c.start(), c.end());
     }
 
+    /** JShell's answer, always (waiting for JShell to be ready), so that it never depends on timing. */
     @Override
     public String isComplete(String code) {
-        if (!evaluator.isReady()) {
-            return BracketBalance.isComplete(code);
-        }
         return assist().isComplete(code);
     }
 

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Answers {@code execute_request}: runs the cell, streams its output, publishes its value or error, and
- * honours {@code silent}, {@code store_history} and {@code stop_on_error}.
+ * honours {@code silent}, {@code store_history} and {@code stop_on_error}. Everything the cell published has
+ * left the IOPub socket before its reply is sent.
  *
  * <p>{@code handler.handle(env, message);}
  */
@@ -57,7 +58,7 @@ final class ExecuteHandler {
         if (store) {
             history.add(cell, code);
         }
-        streams.startCell(env);
+        streams.startCell(env, silent);
         try {
             CellResult result = evaluator.eval(code, cell);
             streams.flush();
@@ -68,6 +69,7 @@ final class ExecuteHandler {
                     history.setOutput(cell, String.valueOf(data.getData(MIMEType.TEXT_PLAIN)));
                 }
             }
+            streams.awaitSent();
             env.reply(new ExecuteReply(cell, Map.of()));
         } catch (CellFailure failure) {
             fail(env, request, cell, failure.name(), failure.getMessage(), failure.traceback());
@@ -85,6 +87,7 @@ final class ExecuteHandler {
         if (!request.isSilent()) {
             env.publish(new PublishError(name, message, traceback));
         }
+        streams.awaitSent();
         ErrorReply reply = new ErrorReply(name, message, traceback);
         reply.setExecutionCount(cell);
         env.replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * The kernel's {@link Display.Publisher}: renders a value and sends {@code display_data} or
- * {@code update_display_data} to the cell that is running (or ran last), after its pending text output.
+ * {@code update_display_data} to the cell that is running (or ran last), after the text written before it.
  *
  * <p>{@code Display.setPublisher(new CellPublisher(renderer, streams));}
  */
@@ -44,7 +44,7 @@ public final class CellPublisher implements Display.Publisher {
         String id = UUID.randomUUID().toString();
         DisplayData data = new DisplayData(render(value));
         data.setDisplayId(id);
-        send(new PublishDisplayData(data));
+        streams.publish(new PublishDisplayData(data));
         return id;
     }
 
@@ -62,7 +62,7 @@ public final class CellPublisher implements Display.Publisher {
             data = new DisplayData(String.valueOf(value));
         }
         data.setDisplayId(id);
-        send(new PublishDisplayData(data));
+        streams.publish(new PublishDisplayData(data));
         return id;
     }
 
@@ -70,20 +70,6 @@ public final class CellPublisher implements Display.Publisher {
     public void update(String id, Object value) {
         DisplayData data = new DisplayData(render(value));
         data.setDisplayId(id);
-        send(new PublishUpdateDisplayData(data));
-    }
-
-    private void send(PublishDisplayData message) {
-        streams.flush();
-        if (streams.currentEnv() != null) {
-            streams.currentEnv().publish(message);
-        }
-    }
-
-    private void send(PublishUpdateDisplayData message) {
-        streams.flush();
-        if (streams.currentEnv() != null) {
-            streams.currentEnv().publish(message);
-        }
+        streams.publish(new PublishUpdateDisplayData(data));
     }
 }

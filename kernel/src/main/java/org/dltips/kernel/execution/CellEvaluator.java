@@ -141,6 +141,11 @@ public final class CellEvaluator implements AutoCloseable {
         thread.stop();
     }
 
+    /** True when {@code t} is the thread that runs cell code. */
+    public boolean isCellThread(Thread t) {
+        return t == thread.thread();
+    }
+
     /** True while a cell runs. */
     public boolean isBusy() {
         return thread.isBusy();

@@ -1,20 +1,31 @@
 package org.dltips.kernel.internal;
 
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.messages.ContentType;
+import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
- * Sends {@code System.out} and {@code System.err} to the notebook cell that is running (or, for a thread a
- * cell left behind, to the last cell), in batches every 50 ms, and cuts a cell's output past a cap with one
- * notice.
+ * Sends {@code System.out}, {@code System.err} and displays to the notebook cell they belong to, in the order
+ * they were written, and cuts a cell's output past a cap with one notice.
  *
- * <p>{@code streams.install(); streams.startCell(env); ... streams.endCell();}
+ * <p>Each write is credited to a cell at the moment it is made: to the cell that runs, or, for a thread a cell
+ * left behind, to the last cell that was not silent. Writes wait in one queue, text batched every 50 ms (or
+ * every 64 KiB); a display, the end of a cell and the start of the next one send everything before them first.
+ * Sending means handing over to the IOPub socket's single sending thread ({@link QueuedIOPub}), under the same
+ * lock that orders the writes, so what the notebook receives is in the order the program wrote it.
+ * A silent request publishes nothing of what its own cell writes.
+ *
+ * <p>{@code streams.install(); streams.startCell(env, false); ... streams.flush(); streams.awaitSent(); streams.endCell();}
  */
 public final class CellStreams {
 
@@ -22,13 +33,17 @@ public final class CellStreams {
     public static final int MAX_LINES = 10_000;
     public static final int MAX_CHARS = 1_000_000;
 
-    private final StreamBuffer out = new StreamBuffer(this, PublishStream.StreamType.OUT);
-    private final StreamBuffer err = new StreamBuffer(this, PublishStream.StreamType.ERR);
+    private static final int EAGER_BYTES = 64 * 1024;
+    private static final byte[] CUT_NOTICE = ("\n[output cut: this cell printed more than " + MAX_LINES
+            + " lines or " + MAX_CHARS + " characters; the rest is dropped while the cell keeps running. "
+            + "Print less, or write to a file.]\n").getBytes(StandardCharsets.UTF_8);
+
+    private final ArrayDeque<Chunk> pending = new ArrayDeque<>();
     private final ScheduledExecutorService flusher;
-    private volatile ShellReplyEnvironment env;
-    private int lines;
-    private int chars;
-    private boolean cut;
+    private volatile Predicate<Thread> runsCells = t -> false;
+    private int pendingBytes;
+    private Cell running;
+    private Cell shown;
 
     public CellStreams() {
         flusher = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -46,61 +61,194 @@ public final class CellStreams {
     public void install() {
         KernelLog.init();
         System.setIn(java.io.InputStream.nullInputStream());
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(new StreamBuffer(this, PublishStream.StreamType.OUT), true,
+                StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new StreamBuffer(this, PublishStream.StreamType.ERR), true,
+                StandardCharsets.UTF_8));
     }
 
-    /** Output from now on belongs to the cell answered through {@code cellEnv}. */
-    public synchronized void startCell(ShellReplyEnvironment cellEnv) {
-        flush();
-        env = cellEnv;
-        lines = 0;
-        chars = 0;
-        cut = false;
+    /** Tells which thread runs cell code, so that a silent cell's own output is dropped and no other. */
+    public void cellThread(Predicate<Thread> isCellThread) {
+        runsCells = isCellThread;
+    }
+
+    /** Output from now on belongs to the cell answered through {@code cellEnv}; earlier output is sent first. */
+    public synchronized void startCell(ShellReplyEnvironment cellEnv, boolean silent) {
+        drain();
+        running = new Cell(cellEnv, silent);
+        if (!silent) {
+            shown = running;
+        }
     }
 
     /** Sends what is buffered; later output (from threads the cell started) still goes to this cell. */
-    public void endCell() {
-        flush();
+    public synchronized void endCell() {
+        drain();
+        running = null;
     }
 
-    /** Sends everything buffered now, before a display or result so the order in the notebook is kept. */
-    public void flush() {
-        System.out.flush();
-        System.err.flush();
-        out.drain();
-        err.drain();
+    /** Hands everything written so far to the IOPub socket, in order. */
+    public synchronized void flush() {
+        drain();
     }
 
-    /** The environment of the cell that runs, or ran last; {@code null} before the first cell. */
-    public ShellReplyEnvironment currentEnv() {
-        return env;
-    }
-
-    /** Counts {@code text} against the cap; returns the part that may still be shown. */
-    synchronized String admit(String text) {
-        if (cut) {
-            return "";
+    /** Waits until what was handed to the IOPub socket so far has been sent; call before a cell's reply. */
+    public void awaitSent() {
+        Cell cell;
+        synchronized (this) {
+            cell = running != null ? running : shown;
         }
-        int end = 0;
-        while (end < text.length() && lines < MAX_LINES && chars < MAX_CHARS) {
-            if (text.charAt(end) == '\n') {
-                lines++;
+        if (cell != null && cell.env.getIopub() instanceof QueuedIOPub queued) {
+            queued.awaitSent();
+        }
+    }
+
+    /**
+     * Publishes {@code content} (a display) to the cell the calling thread writes to, after the text written
+     * before it; returns false when it was dropped (a silent cell, or no cell yet).
+     */
+    public synchronized <T extends ContentType<T>> boolean publish(T content) {
+        drain();
+        Cell cell = target();
+        if (cell == null || cell.silent) {
+            return false;
+        }
+        send(cell, content);
+        return true;
+    }
+
+    synchronized void write(PublishStream.StreamType type, byte[] b, int off, int len) {
+        Cell cell = target();
+        if (cell == null) {
+            KernelLog.warn("output outside any cell: " + new String(b, off, len, StandardCharsets.UTF_8).strip());
+            return;
+        }
+        if (cell.silent || cell.cut) {
+            return;
+        }
+        int end = cell.admit(b, off, len);
+        append(cell, type, b, off, end - off);
+        if (cell.cut) {
+            append(cell, type, CUT_NOTICE, 0, CUT_NOTICE.length);
+        }
+        if (pendingBytes >= EAGER_BYTES) {
+            drain();
+        }
+    }
+
+    /** The running silent cell for its own thread; else the last cell that was not silent. */
+    private Cell target() {
+        Cell r = running;
+        if (r != null && r.silent && runsCells.test(Thread.currentThread())) {
+            return r;
+        }
+        return shown;
+    }
+
+    private void append(Cell cell, PublishStream.StreamType type, byte[] b, int off, int len) {
+        if (len <= 0) {
+            return;
+        }
+        Chunk last = pending.peekLast();
+        if (last == null || last.cell != cell || last.type != type) {
+            last = new Chunk(cell, type);
+            pending.addLast(last);
+        }
+        last.bytes.write(b, off, len);
+        pendingBytes += len;
+    }
+
+    /** Sends the queued chunks in order; the last keeps a character cut in half until its rest arrives. */
+    private void drain() {
+        while (!pending.isEmpty()) {
+            Chunk chunk = pending.peekFirst();
+            byte[] all = chunk.bytes.toByteArray();
+            int end = pending.size() == 1 ? completeUtf8(all) : all.length;
+            if (end > 0) {
+                send(chunk.cell, new PublishStream(chunk.type, new String(all, 0, end, StandardCharsets.UTF_8)));
             }
-            chars++;
-            end++;
+            if (end < all.length) {
+                chunk.bytes.reset();
+                chunk.bytes.write(all, end, all.length - end);
+                pendingBytes = all.length - end;
+                return;
+            }
+            pending.removeFirst();
         }
-        if (end < text.length()) {
-            cut = true;
-            return text.substring(0, end) + "\n[output cut: this cell printed more than " + MAX_LINES
-                    + " lines or " + MAX_CHARS + " characters; the rest is dropped while the cell keeps "
-                    + "running. Print less, or write to a file.]\n";
+        pendingBytes = 0;
+    }
+
+    private static <T extends ContentType<T>> void send(Cell cell, T content) {
+        try {
+            cell.env.getIopub().sendMessage(new Message<>(cell.env.getContext(), content.getType(), content));
+        } catch (RuntimeException e) {
+            KernelLog.warn("could not send output: " + e);
         }
-        return text;
+    }
+
+    /** Length of the prefix of {@code b} that does not end inside a multi-byte UTF-8 character. */
+    private static int completeUtf8(byte[] b) {
+        int i = b.length - 1;
+        int back = 0;
+        while (i >= 0 && back < 3 && (b[i] & 0xC0) == 0x80) {
+            i--;
+            back++;
+        }
+        if (i < 0) {
+            return b.length;
+        }
+        int lead = b[i] & 0xFF;
+        int need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        return back + 1 >= need ? b.length : i;
     }
 
     public void close() {
         flush();
         flusher.shutdownNow();
+    }
+
+    /** One request's share of the output, and how much of the cap it has used. */
+    private static final class Cell {
+        final ShellReplyEnvironment env;
+        final boolean silent;
+        int lines;
+        int chars;
+        boolean cut;
+
+        Cell(ShellReplyEnvironment env, boolean silent) {
+            this.env = env;
+            this.silent = silent;
+        }
+
+        /** Counts the bytes against the cap; returns where the part that may still be shown ends. */
+        int admit(byte[] b, int off, int len) {
+            int i = off;
+            for (; i < off + len; i++) {
+                if ((b[i] & 0xC0) == 0x80) {
+                    continue;
+                }
+                if (lines >= MAX_LINES || chars >= MAX_CHARS) {
+                    cut = true;
+                    break;
+                }
+                chars++;
+                if (b[i] == '\n') {
+                    lines++;
+                }
+            }
+            return i;
+        }
+    }
+
+    /** Consecutive bytes of one stream for one cell. */
+    private static final class Chunk {
+        final Cell cell;
+        final PublishStream.StreamType type;
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        Chunk(Cell cell, PublishStream.StreamType type) {
+            this.cell = cell;
+            this.type = type;
+        }
     }
 }

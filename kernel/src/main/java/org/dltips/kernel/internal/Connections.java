@@ -1,7 +1,7 @@
 package org.dltips.kernel.internal;
 
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
-import org.dflib.jjava.jupyter.channels.ShellChannel;
+import org.dflib.jjava.jupyter.channels.JupyterSocket;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.zeromq.ZMQ;
@@ -10,7 +10,8 @@ import java.lang.reflect.Field;
 import java.util.function.BooleanSupplier;
 
 /**
- * Opens a jjava {@link JupyterConnection} whose shell and control channels are {@link QuickShellChannel}s.
+ * Opens a jjava {@link JupyterConnection} whose shell and control channels are {@link QuickShellChannel}s and
+ * whose IOPub socket is a {@link QueuedIOPub}.
  *
  * <p>{@code JupyterConnection c = Connections.open(props, gate); kernel.becomeHandlerForConnection(c); c.connect();}
  */
@@ -25,15 +26,17 @@ public final class Connections {
         JupyterConnection connection = new JupyterConnection(props);
         ZMQ.Context ctx = (ZMQ.Context) field("ctx").get(connection);
         HMACGenerator hmac = props.createHMACGenerator();
-        replace(connection, "shell", new QuickShellChannel(ctx, hmac, false, connection, abortQueued));
-        replace(connection, "control", new QuickShellChannel(ctx, hmac, true, connection, () -> false));
+        SeenSignatures seen = new SeenSignatures();
+        replace(connection, "shell", new QuickShellChannel(ctx, hmac, false, connection, abortQueued, seen));
+        replace(connection, "control", new QuickShellChannel(ctx, hmac, true, connection, () -> false, seen));
+        replace(connection, "iopub", new QueuedIOPub(ctx, hmac));
         return connection;
     }
 
-    private static void replace(JupyterConnection connection, String name, ShellChannel channel) throws Exception {
+    private static void replace(JupyterConnection connection, String name, JupyterSocket socket) throws Exception {
         Field f = field(name);
-        ((ShellChannel) f.get(connection)).close();
-        f.set(connection, channel);
+        ((JupyterSocket) f.get(connection)).close();
+        f.set(connection, socket);
     }
 
     private static Field field(String name) throws NoSuchFieldException {

@@ -16,10 +16,11 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A shell or control channel that waits on its socket instead of sleeping 50 ms between polls (so a cell's
- * round trip is not padded), rejects unsigned or malformed messages without dying, and answers queued
- * execute requests with "aborted" after a failed cell that asked to stop on error.
+ * round trip is not padded), rejects unsigned, replayed or malformed messages without dying, and answers the
+ * execute requests queued behind a failed cell that asked to stop on error with "aborted" (those waiting on the
+ * socket, and those {@link ErrorAbort} says were sent before the client could know).
  *
- * <p>{@code new QuickShellChannel(ctx, hmac, false, connection, gate::takeAbort)}
+ * <p>{@code new QuickShellChannel(ctx, hmac, false, connection, gate::takeAbort, seen)}
  */
 final class QuickShellChannel extends ShellChannel {
 
@@ -27,17 +28,18 @@ final class QuickShellChannel extends ShellChannel {
     private final JupyterConnection connection;
     private final WireReader reader;
     private final BooleanSupplier abortQueued;
+    private final ErrorAbort errorAbort = new ErrorAbort();
     private final String label;
     private volatile boolean running;
     private Thread loop;
     private ZMQ.Poller poller;
 
     QuickShellChannel(ZMQ.Context ctx, HMACGenerator hmac, boolean control, JupyterConnection connection,
-                      BooleanSupplier abortQueued) {
+                      BooleanSupplier abortQueued, SeenSignatures seen) {
         super(ctx, hmac, control, connection);
         this.context = ctx;
         this.connection = connection;
-        this.reader = new WireReader(hmac);
+        this.reader = new WireReader(hmac, seen);
         this.abortQueued = abortQueued;
         this.label = control ? "control" : "shell";
     }
@@ -78,10 +80,11 @@ final class QuickShellChannel extends ShellChannel {
             KernelLog.warn("rejected a message on the " + label + " channel: " + e.getMessage());
             return;
         }
+        long received = System.nanoTime();
         MessageType<?> type = message.getHeader().getType();
         ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
         try {
-            if (aborting && type == MessageType.EXECUTE_REQUEST) {
+            if (type == MessageType.EXECUTE_REQUEST && (aborting || errorAbort.aborts(message))) {
                 replyAborted(env, message);
                 return;
             }
@@ -95,6 +98,8 @@ final class QuickShellChannel extends ShellChannel {
             Message<Object> typed = (Message<Object>) message;
             handler.handle(env, typed);
             if (abortQueued.getAsBoolean()) {
+                env.resolveDeferrals();
+                errorAbort.failed(message, received);
                 abortWaiting();
             }
         } catch (RuntimeException | Error e) {

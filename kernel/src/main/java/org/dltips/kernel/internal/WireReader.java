@@ -22,8 +22,9 @@ import java.util.Map;
 
 /**
  * Reads one whole Jupyter message from a socket and checks it before anything acts on it: all frames are
- * consumed, the HMAC signature must match, the JSON must parse and the type must be known. Anything else is
- * rejected with a reason, and the socket stays usable.
+ * consumed, the HMAC signature must match and must not have been seen before (a replayed message never runs),
+ * the JSON must parse and the type must be known. Anything else is rejected with a reason, and the socket stays
+ * usable.
  *
  * <p>{@code Message<?> m = reader.read(socket); // throws RejectedMessage}
  */
@@ -33,10 +34,12 @@ final class WireReader {
     private static final Type MAP = new TypeToken<Map<String, Object>>() { }.getType();
 
     private final HMACGenerator hmac;
+    private final SeenSignatures seen;
     private final Gson gson;
 
-    WireReader(HMACGenerator hmac) {
+    WireReader(HMACGenerator hmac, SeenSignatures seen) {
         this.hmac = hmac;
+        this.seen = seen;
         this.gson = jupyterGson();
     }
 
@@ -68,6 +71,15 @@ final class WireReader {
             throw new RejectedMessage("the HMAC signature does not match the connection key ("
                     + (signature.isEmpty() ? "no signature" : "signature " + abbreviate(signature)) + ")");
         }
+        Message<?> message = parse(frames, d, signed);
+        if (expected != null && !seen.firstTime(signature)) {
+            throw new RejectedMessage("the same signed message arrived again (" + abbreviate(signature)
+                    + "); a replayed message is never run");
+        }
+        return message;
+    }
+
+    private Message<?> parse(List<byte[]> frames, int d, byte[][] signed) throws RejectedMessage {
         try {
             String headerJson = utf8(signed[0]);
             JsonElement headerTree = JsonParser.parseString(headerJson);
