@@ -87,7 +87,7 @@ public final class CellEvaluator implements AutoCloseable {
                 throw new CellFailure("CompilationException", msg, List.of("\u001b[31merror: " + msg + "\u001b[0m"));
             }
             s.control().reset();
-            List<SnippetEvent> events = s.jshell().eval(piece.source());
+            List<SnippetEvent> events = s.pruning().eval(piece.source());
             result = CellResult.NONE;
             for (SnippetEvent event : events) {
                 if (event.causeSnippet() != null) {

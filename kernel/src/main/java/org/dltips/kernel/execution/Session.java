@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * <p>{@code Session s = Session.start(loader, thread, List.of("import java.util.*;"));}
  */
-record Session(JShell jshell, CellExecutionControl control, SnippetSplitter splitter, CodeAssist assist) {
+record Session(JShell jshell, ImportPruning pruning, CellExecutionControl control, SnippetSplitter splitter,
+               CodeAssist assist) {
 
     /** No annotation processing: otherwise javac searches every jar for processors on each cell. */
     private static final String[] COMPILER_OPTIONS = System.getProperty("dltips.javac", "-proc:none").isBlank()
@@ -36,7 +37,8 @@ record Session(JShell jshell, CellExecutionControl control, SnippetSplitter spli
         jshell.addToClasspath(classPath);
         Timing.log("JShell built", t0);
         SnippetSplitter splitter = new SnippetSplitter(jshell.sourceCodeAnalysis());
-        Session session = new Session(jshell, created[0], splitter, new CodeAssist(jshell, splitter));
+        Session session = new Session(jshell, ImportPruning.install(jshell), created[0], splitter,
+                new CodeAssist(jshell, splitter));
         try {
             thread.call(() -> {
                 session.prepare(imports);
