@@ -18,8 +18,10 @@ import org.dltips.kernel.wire.KernelProcess;
  * Measures the kernel the way a user feels it, over the real wire: launch to {@code kernel_info_reply}, the first
  * cell that touches ND4J (from process start), the median round trip of {@code 1+2} after warm-up, and (with
  * {@code --training}) the lecture's training cell: 20 epochs of the ReLU network on MNIST, training and test
- * accuracy after every epoch, as notebook 02 runs it.
- * Not a test: run it with {@code ./dltips bench-kernel [--java JAVA_HOME] [--launches N] [--training]}.
+ * accuracy after every epoch, as notebook 02 runs it; (with {@code --long-session}) the {@code 1+2} round trip and
+ * the kernel's resident memory after 20, 500 and 2 000 cells that each declare a variable or a method.
+ * Not a test: run it with
+ * {@code ./dltips bench-kernel [--java JAVA_HOME] [--launches N] [--training] [--long-session]}.
  *
  * <p>{@code java -cp kernel/target/test-classes:kernel/target/dltips-kernel.jar org.dltips.kernel.KernelBench}
  */
@@ -38,6 +40,12 @@ public final class KernelBench {
             String.format("%.4f / %.4f, %.1f s of it training", history.last().trainAccuracy(),
                     history.last().validationAccuracy(), history.epochs().stream().mapToDouble(e -> e.seconds()).sum())""";
 
+    /** After this many declaring cells the long-session round trip is measured. */
+    private static final int[] SESSION_MARKS = {20, 500, 2000};
+    /** The long session's bars: last round trip over the first, and resident memory added from 20 to 2 000 cells. */
+    private static final double SESSION_RATIO_BAR = 1.3;
+    private static final long SESSION_MEMORY_BAR_MIB = 256;
+
     private KernelBench() {
     }
 
@@ -45,13 +53,15 @@ public final class KernelBench {
         Path javaHome = Path.of(System.getProperty("java.home"));
         int launches = 3;
         boolean training = false;
+        boolean longSession = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--java" -> javaHome = Path.of(value(args, ++i));
                 case "--launches" -> launches = Integer.parseInt(value(args, ++i));
                 case "--training" -> training = true;
+                case "--long-session" -> longSession = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; expected --java JAVA_HOME, --launches N or --training");
+                        + "; expected --java JAVA_HOME, --launches N, --training or --long-session");
             }
         }
         KernelJar jar = KernelJar.find();
@@ -61,6 +71,7 @@ public final class KernelBench {
         List<Double> launch = new ArrayList<>();
         List<Double> nd4j = new ArrayList<>();
         List<Double> roundTrip = new ArrayList<>();
+        boolean sessionOk = true;
         for (int run = 0; run < launches; run++) {
             try (KernelProcess kernel = KernelProcess.start(KernelProcess.command(jar, javaHome, spec), dir, mode)) {
                 launch.add(kernel.launchMillis());
@@ -75,6 +86,9 @@ public final class KernelBench {
                 if (training && run == launches - 1) {
                     trainingCell(kernel);
                 }
+                if (longSession && run == launches - 1) {
+                    sessionOk = longSession(kernel);
+                }
             }
         }
         System.out.printf("%nKernel benchmark (load average %s on %d cores), median of %d launches of: %s%n",
@@ -82,7 +96,7 @@ public final class KernelBench {
                 String.join(" ", spec.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList()));
         boolean ok = report("launch to kernel_info_reply", median(launch), 2000)
                 & report("1+2 round trip after warm-up (median)", median(roundTrip), 30)
-                & report("first ND4J cell from kernel start", median(nd4j), 3000);
+                & report("first ND4J cell from kernel start", median(nd4j), 3000) & sessionOk;
         try (var files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
@@ -112,6 +126,60 @@ public final class KernelBench {
         System.out.printf("training cell (20 epochs, 784-689-689-689-10 ReLU, SGD 0.1, batch 100, 10 000 images,"
                 + " train and test accuracy every epoch): %.1f s, final accuracy %s%n", seconds,
                 cell.result("text/plain"));
+    }
+
+    /**
+     * Runs 2 000 cells that each declare a variable or a method (every fifth also uses an earlier one) in
+     * {@code kernel}, and at 20, 500 and 2 000 of them measures the median {@code 1+2} round trip and the
+     * resident memory; true when the last round trip is within 1.3 times the first and memory grew by less than
+     * 256 MiB.
+     */
+    private static boolean longSession(KernelProcess kernel) {
+        double[] trips = new double[SESSION_MARKS.length];
+        long[] rss = new long[SESSION_MARKS.length];
+        int declared = 0;
+        long sessionStart = System.nanoTime();
+        for (int m = 0; m < SESSION_MARKS.length; m++) {
+            while (declared < SESSION_MARKS[m]) {
+                int n = declared++;
+                String code = n % 2 == 0 ? "int v" + n + " = " + n + ";"
+                        : "int f" + n + "(int x) { return x + " + n + "; }";
+                if (n % 5 == 4) {
+                    int even = (n - 4) & ~1;
+                    code += "\nv" + even + " + f" + (even + 1) + "(1)";
+                }
+                Execution cell = Execution.run(kernel.client(), code);
+                if (!cell.status().equals("ok")) {
+                    throw new IllegalStateException("long-session cell " + n + " failed: " + cell.describe());
+                }
+            }
+            trips[m] = medianRoundTrip(kernel);
+            rss[m] = residentKib(kernel.pid());
+            System.out.printf("long session: after %4d declaring cells, 1+2 median %.1f ms, resident %d MiB"
+                    + " (%.0f s into the session)%n", SESSION_MARKS[m], trips[m], rss[m] / 1024,
+                    (System.nanoTime() - sessionStart) / 1e9);
+        }
+        int last = SESSION_MARKS.length - 1;
+        double ratio = trips[last] / trips[0];
+        long grew = (rss[last] - rss[0]) / 1024;
+        boolean met = ratio < SESSION_RATIO_BAR && grew < SESSION_MEMORY_BAR_MIB;
+        System.out.printf("long session: round trip after %d cells / after %d cells = %.2f (bar %.1f), resident"
+                + " memory grew %d MiB (bar %d MiB): %s%n", SESSION_MARKS[last], SESSION_MARKS[0], ratio,
+                SESSION_RATIO_BAR, grew, SESSION_MEMORY_BAR_MIB, met ? "met" : "MISSED");
+        return met;
+    }
+
+    private static long residentKib(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private static String loadAverage() {
