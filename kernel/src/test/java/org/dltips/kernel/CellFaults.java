@@ -71,7 +71,9 @@ final class CellFaults {
             assertEquals("42", next.result("text/plain"), () -> "while a student thread prints: "
                     + next.describe());
         }
-        k.client().drain(2500);
+        k.client().first(m -> m.type().equals("stream") && m.text("text").contains("tick 39"),
+                Duration.ofSeconds(60)).orElseThrow(() -> new AssertionError("the student thread's last tick never"
+                + " arrived"));
     }
 
     static void interruptBusyLoop(KernelFixture k) {

@@ -38,6 +38,7 @@ class KernelFaultsIT {
         fault(cases, "a student thread printing after its cell", CellFaults::strayThread);
         fault(cases, "wrong HMAC signature rejected, never executed", WireFaults::wrongSignature);
         fault(cases, "missing signature rejected, never executed", WireFaults::missingSignature);
+        fault(cases, "a replayed request runs once", WireFaults::replay);
         fault(cases, "malformed JSON", WireFaults::malformedJson);
         fault(cases, "unknown message type", WireFaults::unknownType);
         fault(cases, "a 64 MiB message", WireFaults::hugeMessage);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -41,6 +42,8 @@ class KernelRequestsIT {
         cases.put("silent cells broadcast nothing and keep the count", KernelRequestsIT::silent);
         cases.put("store_history false keeps the count", KernelRequestsIT::noHistory);
         cases.put("stop_on_error aborts queued cells", KernelRequestsIT::stopOnError);
+        cases.put("stop_on_error aborts both requests sent at once behind one that fails at once",
+                KernelRequestsIT::threeAtOnce);
         cases.put("stop_on_error false runs queued cells", KernelRequestsIT::continueOnError);
         cases.put("restart: shutdown_request with restart, a fresh kernel has no old variables",
                 KernelRequestsIT::restart);
@@ -108,12 +111,16 @@ class KernelRequestsIT {
         int before = count(k.ok("1"));
         JsonObject options = new JsonObject();
         options.addProperty("silent", true);
-        Execution quiet = Execution.run(k.client(), "40 + 2", options, TIMEOUT);
+        Execution quiet = Execution.run(k.client(), "System.out.print(\"quiet out\");\nSystem.err.println(\"quiet err\");\n"
+                + "org.dltips.display.Output.show(\"quiet display\");\n40 + 2", options, TIMEOUT);
         assertEquals("ok", quiet.status(), quiet::describe);
-        assertTrue(quiet.ofType("execute_result").isEmpty(), () -> "silent cell broadcast a result: "
-                + quiet.describe());
-        assertTrue(quiet.ofType("execute_input").isEmpty(), "silent cell broadcast execute_input");
-        assertEquals(before + 1, count(k.ok("2")), "a silent cell must not advance execution_count");
+        List<String> published = quiet.iopub().stream().map(WireMessage::type)
+                .filter(type -> !type.equals("status")).toList();
+        assertTrue(published.isEmpty(), () -> "a silent cell broadcast " + published + ": " + quiet.describe());
+        Execution loud = k.ok("System.out.print(\"loud\");");
+        assertEquals("loud", loud.stream("stdout"), () -> "the silent cell's output leaked into the next cell: "
+                + loud.describe());
+        assertEquals(before + 1, count(loud), "a silent cell must not advance execution_count");
     }
 
     private static void noHistory(KernelFixture k) {
@@ -138,6 +145,26 @@ class KernelRequestsIT {
         assertFalse(check.status().equals("aborted"), () -> "a cell sent after the aborted reply was aborted too;"
                 + " expected only the requests queued when the error happened to be aborted: " + check.describe());
         assertEquals("error", check.status(), () -> "the aborted cell ran anyway: " + check.describe());
+    }
+
+    private static void threeAtOnce(KernelFixture k) {
+        WireClient client = k.client();
+        String failing = client.send("shell", "execute_request", Execution.request(
+                "throw new IllegalStateException(\"fails at once\");", new JsonObject()));
+        String second = client.send("shell", "execute_request", Execution.request("int secondRan = 1;",
+                new JsonObject()));
+        String third = client.send("shell", "execute_request", Execution.request("int thirdRan = 1;",
+                new JsonObject()));
+        assertEquals("error", Execution.await(client, "first", failing, TIMEOUT).status());
+        for (String queued : List.of(second, third)) {
+            WireMessage reply = client.reply("shell", queued, TIMEOUT);
+            assertEquals("aborted", reply.text("status"), () -> "a request sent with the failing one: "
+                    + reply.content());
+        }
+        Execution check = Execution.run(client, "secondRan + thirdRan", new JsonObject(), TIMEOUT);
+        assertEquals("error", check.status(), () -> "an aborted cell ran anyway: " + check.describe());
+        assertEquals("ok", Execution.run(client, "1", new JsonObject(), TIMEOUT).status(),
+                "a cell sent after the error was seen must run");
     }
 
     private static void continueOnError(KernelFixture k) {

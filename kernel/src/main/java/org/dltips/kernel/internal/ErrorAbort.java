@@ -19,7 +19,7 @@ import java.util.Objects;
  * other), so clocks that disagree do not matter, and neither does how late a request reaches the socket. The
  * first execute request that is not aborted ends the window.
  *
- * <p>{@code abort.failed(request, receivedNanos); ... if (abort.aborts(next)) replyAborted(next);}
+ * <p>{@code abort.failed(request, receivedNanos); ... if (abort.aborts(next, false)) replyAborted(next);}
  */
 final class ErrorAbort {
 
@@ -36,13 +36,17 @@ final class ErrorAbort {
         windowNanos = System.nanoTime() - receivedNanos;
     }
 
-    /** True when the execute request {@code request} was sent before its client could know of the failure. */
-    synchronized boolean aborts(Message<?> request) {
-        if (session == null) {
-            return false;
-        }
+    /**
+     * True when the execute request {@code request} was sent before its client could know of the failure;
+     * {@code waiting} tells that it was already on the socket when the failure happened, which decides for a
+     * request without a time stamp.
+     */
+    synchronized boolean aborts(Message<?> request, boolean waiting) {
         Header<?> header = request.getHeader();
         Instant stamp = stamp(header);
+        if (stamp == null || session == null) {
+            return waiting;
+        }
         boolean behind = stamp != null && Objects.equals(session, header.getSessionId())
                 && Duration.between(failedStamp, stamp).toNanos() <= windowNanos;
         if (!behind) {

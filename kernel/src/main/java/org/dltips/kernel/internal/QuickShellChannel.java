@@ -84,7 +84,7 @@ final class QuickShellChannel extends ShellChannel {
         MessageType<?> type = message.getHeader().getType();
         ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
         try {
-            if (type == MessageType.EXECUTE_REQUEST && (aborting || errorAbort.aborts(message))) {
+            if (type == MessageType.EXECUTE_REQUEST && errorAbort.aborts(message, aborting)) {
                 replyAborted(env, message);
                 return;
             }
@@ -113,7 +113,7 @@ final class QuickShellChannel extends ShellChannel {
         }
     }
 
-    /** Answers the execute requests already waiting (sent before this cell's idle status) with "aborted". */
+    /** Handles the requests already waiting; execute requests among them sent behind the failed one are aborted. */
     private void abortWaiting() {
         while (running && poller.poll(0) > 0) {
             handleOne(true);

@@ -110,10 +110,11 @@ public final class WireClient implements AutoCloseable {
     /** Waits for the first received message that matches, or returns empty after {@code timeout}. */
     public Optional<WireMessage> first(Predicate<WireMessage> match, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        int checked = 0;
         while (true) {
-            for (WireMessage message : received) {
-                if (match.test(message)) {
-                    return Optional.of(message);
+            for (; checked < received.size(); checked++) {
+                if (match.test(received.get(checked))) {
+                    return Optional.of(received.get(checked));
                 }
             }
             long left = deadline - System.nanoTime();
@@ -141,6 +142,11 @@ public final class WireClient implements AutoCloseable {
     /** Every message received so far whose parent is {@code parentId}, on any channel. */
     public List<WireMessage> all(String parentId) {
         return received.stream().filter(m -> m.parentId().equals(parentId)).toList();
+    }
+
+    /** Every message received so far, in the order it arrived. */
+    public List<WireMessage> received() {
+        return List.copyOf(received);
     }
 
     /** Reads whatever arrives for {@code millis} ms, so later checks see it. */
