@@ -29,6 +29,7 @@ import org.dltips.kernel.internal.KernelInfoReplies;
 import org.dltips.kernel.internal.MemoryHistory;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The dltips Jupyter kernel: jjava's protocol handling, with cells run by our own in-process JShell
@@ -143,8 +144,11 @@ public final class DltipsKernel extends BaseKernel {
         shutdown.await();
     }
 
-    /** Queued execute requests are answered "aborted" when this returns true (once per failed cell). */
-    public boolean takeAbortRequest() {
+    /**
+     * Once per failed cell that asked to stop on error, when its reply was sent ({@link System#nanoTime()});
+     * execute requests queued behind it are answered "aborted".
+     */
+    public OptionalLong takeAbortRequest() {
         return executor.takeAbortRequest();
     }
 

@@ -19,7 +19,7 @@ import org.dltips.kernel.internal.MemoryHistory;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,7 +36,9 @@ final class ExecuteHandler {
     private final CellPublisher publisher;
     private final MemoryHistory history;
     private final AtomicInteger count = new AtomicInteger();
-    private final AtomicBoolean abortQueued = new AtomicBoolean();
+    private final Object abortLock = new Object();
+    private boolean abortQueued;
+    private long failedReplyNanos;
 
     ExecuteHandler(CellEvaluator evaluator, CellStreams streams, CellPublisher publisher, MemoryHistory history) {
         this.evaluator = evaluator;
@@ -90,14 +92,26 @@ final class ExecuteHandler {
         streams.awaitSent();
         ErrorReply reply = new ErrorReply(name, message, traceback);
         reply.setExecutionCount(cell);
-        env.replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
         if (request.shouldStopOnError()) {
-            abortQueued.set(true);
+            synchronized (abortLock) {
+                abortQueued = true;
+                failedReplyNanos = System.nanoTime();
+            }
         }
+        env.replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
     }
 
-    /** True once after a failed cell that asked to stop on error: queued execute requests are aborted. */
-    boolean takeAbortRequest() {
-        return abortQueued.getAndSet(false);
+    /**
+     * Once after a failed cell that asked to stop on error, the {@link System#nanoTime()} just before its reply
+     * was sent (queued execute requests sent before the client could have read it are aborted); empty otherwise.
+     */
+    OptionalLong takeAbortRequest() {
+        synchronized (abortLock) {
+            if (!abortQueued) {
+                return OptionalLong.empty();
+            }
+            abortQueued = false;
+            return OptionalLong.of(failedReplyNanos);
+        }
     }
 }

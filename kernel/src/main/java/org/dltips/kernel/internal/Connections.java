@@ -7,7 +7,8 @@ import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.zeromq.ZMQ;
 
 import java.lang.reflect.Field;
-import java.util.function.BooleanSupplier;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Opens a jjava {@link JupyterConnection} whose shell and control channels are {@link QuickShellChannel}s and
@@ -20,15 +21,18 @@ public final class Connections {
     private Connections() {
     }
 
-    /** @param abortQueued asked after each request; true means "answer queued execute requests with aborted" */
-    public static JupyterConnection open(KernelConnectionProperties props, BooleanSupplier abortQueued)
+    /**
+     * @param abortQueued asked after each request; a value (when the failed reply was sent, in
+     *                    {@link System#nanoTime()}) means "answer queued execute requests with aborted"
+     */
+    public static JupyterConnection open(KernelConnectionProperties props, Supplier<OptionalLong> abortQueued)
             throws Exception {
         JupyterConnection connection = new JupyterConnection(props);
         ZMQ.Context ctx = (ZMQ.Context) field("ctx").get(connection);
         HMACGenerator hmac = props.createHMACGenerator();
         SeenSignatures seen = new SeenSignatures();
         replace(connection, "shell", new QuickShellChannel(ctx, hmac, false, connection, abortQueued, seen));
-        replace(connection, "control", new QuickShellChannel(ctx, hmac, true, connection, () -> false, seen));
+        replace(connection, "control", new QuickShellChannel(ctx, hmac, true, connection, OptionalLong::empty, seen));
         replace(connection, "iopub", new QueuedIOPub(ctx, hmac));
         return connection;
     }

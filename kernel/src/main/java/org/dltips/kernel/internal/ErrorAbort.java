@@ -14,12 +14,14 @@ import java.util.Objects;
 /**
  * Which execute requests a failed {@code stop_on_error} cell aborts: those its client sent before it could know
  * of the failure. A request from the same session counts as sent "behind" the failed one when the client stamped
- * it no later, after the failed request's own stamp, than the kernel took to run and answer the failed cell.
+ * it no later, after the failed request's own stamp, than the kernel took from reading the failed request to
+ * sending its reply. The client cannot have read the reply sooner, so a request it sent in answer to the reply
+ * is never aborted, however long the kernel then takes to tidy up (a collection after an OutOfMemoryError).
  * Only differences of one clock are compared (the client's stamps with each other, the kernel's times with each
  * other), so clocks that disagree do not matter, and neither does how late a request reaches the socket. The
  * first execute request that is not aborted ends the window.
  *
- * <p>{@code abort.failed(request, receivedNanos); ... if (abort.aborts(next, false)) replyAborted(next);}
+ * <p>{@code abort.failed(request, repliedNanos - receivedNanos); ... if (abort.aborts(next, false)) replyAborted(next);}
  */
 final class ErrorAbort {
 
@@ -27,13 +29,16 @@ final class ErrorAbort {
     private Instant failedStamp;
     private long windowNanos;
 
-    /** Records a cell that failed with {@code stop_on_error}; {@code receivedNanos} is when it was read. */
-    synchronized void failed(Message<?> request, long receivedNanos) {
+    /**
+     * Records a cell that failed with {@code stop_on_error}; {@code answerNanos} is the kernel's time from reading
+     * the request to sending its reply.
+     */
+    synchronized void failed(Message<?> request, long answerNanos) {
         Header<?> header = request.getHeader();
         Instant stamp = stamp(header);
         session = stamp == null ? null : header.getSessionId();
         failedStamp = stamp;
-        windowNanos = System.nanoTime() - receivedNanos;
+        windowNanos = answerNanos;
     }
 
     /**
@@ -47,7 +52,7 @@ final class ErrorAbort {
         if (stamp == null || session == null) {
             return waiting;
         }
-        boolean behind = stamp != null && Objects.equals(session, header.getSessionId())
+        boolean behind = Objects.equals(session, header.getSessionId())
                 && Duration.between(failedStamp, stamp).toNanos() <= windowNanos;
         if (!behind) {
             session = null;

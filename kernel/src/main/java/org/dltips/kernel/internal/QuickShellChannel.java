@@ -12,7 +12,8 @@ import org.zeromq.ZMQ;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * A shell or control channel that waits on its socket instead of sleeping 50 ms between polls (so a cell's
@@ -27,7 +28,7 @@ final class QuickShellChannel extends ShellChannel {
     private final ZMQ.Context context;
     private final JupyterConnection connection;
     private final WireReader reader;
-    private final BooleanSupplier abortQueued;
+    private final Supplier<OptionalLong> abortQueued;
     private final ErrorAbort errorAbort = new ErrorAbort();
     private final String label;
     private volatile boolean running;
@@ -35,7 +36,7 @@ final class QuickShellChannel extends ShellChannel {
     private ZMQ.Poller poller;
 
     QuickShellChannel(ZMQ.Context ctx, HMACGenerator hmac, boolean control, JupyterConnection connection,
-                      BooleanSupplier abortQueued, SeenSignatures seen) {
+                      Supplier<OptionalLong> abortQueued, SeenSignatures seen) {
         super(ctx, hmac, control, connection);
         this.context = ctx;
         this.connection = connection;
@@ -97,9 +98,10 @@ final class QuickShellChannel extends ShellChannel {
             @SuppressWarnings("unchecked")
             Message<Object> typed = (Message<Object>) message;
             handler.handle(env, typed);
-            if (abortQueued.getAsBoolean()) {
+            OptionalLong failedReply = abortQueued.get();
+            if (failedReply.isPresent()) {
+                errorAbort.failed(message, failedReply.getAsLong() - received);
                 env.resolveDeferrals();
-                errorAbort.failed(message, received);
                 abortWaiting();
             }
         } catch (RuntimeException | Error e) {
