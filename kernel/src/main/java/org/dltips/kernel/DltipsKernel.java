@@ -26,6 +26,7 @@ import org.dltips.kernel.execution.CodeAssist;
 import org.dltips.kernel.internal.CellStreams;
 import org.dltips.kernel.internal.HistoryReplies;
 import org.dltips.kernel.internal.KernelInfoReplies;
+import org.dltips.kernel.internal.KernelLog;
 import org.dltips.kernel.internal.MemoryHistory;
 
 import java.util.List;
@@ -75,8 +76,17 @@ public final class DltipsKernel extends BaseKernel {
         executor.handle(env, message);
     }
 
+    /**
+     * Answered once JShell is ready (about a second after start, longer on a loaded machine): clients take this
+     * reply for "the kernel is ready", and jupyter console then expects {@code is_complete} within 1 s.
+     */
     @Override
     protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        try {
+            evaluator.awaitReady();
+        } catch (RuntimeException e) {
+            KernelLog.warn("answering kernel_info although JShell did not start: " + e);
+        }
         KernelInfoReplies.reply(env, message, name, version, languageInfo, getBanner());
     }
 

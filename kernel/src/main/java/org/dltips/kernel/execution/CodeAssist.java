@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Completion, documentation lookup and the is-complete check for the notebook, from JShell's source analysis.
@@ -62,7 +64,7 @@ public final class CodeAssist {
                 out.append("\n\n");
             }
             out.append(d.signature());
-            String javadoc = d.javadoc();
+            String javadoc = d.javadoc() == null ? null : plainJavadoc(d.javadoc());
             if (detailed && javadoc != null && !javadoc.isBlank()) {
                 out.append("\n\n").append(javadoc.strip());
             } else if (javadoc != null && !javadoc.isBlank()) {
@@ -72,7 +74,22 @@ public final class CodeAssist {
         return out.toString();
     }
 
+    private static final Pattern CODE = Pattern.compile("\\{@(?:code|literal)\\s+([^}]*)}");
+    private static final Pattern LINK = Pattern.compile("\\{@link(?:plain)?\\s+([^}\\s]+)(?:\\s+([^}]*))?}");
+    private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
+
+    /** Javadoc as a reader sees it: inline tags and HTML markup turned into plain text. */
+    static String plainJavadoc(String javadoc) {
+        String text = CODE.matcher(javadoc).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+        text = LINK.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(2) != null ? m.group(2)
+                : m.group(1).replaceFirst("^#", "").replace('#', '.')));
+        text = text.replaceAll("(?i)<p>\\s*", "\n\n").replaceAll("(?i)<li>\\s*", "\n- ");
+        text = TAG.matcher(text).replaceAll("");
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replaceAll("\n{3,}", "\n\n");
+    }
+
     private List<SourceCodeAnalysis.Documentation> lookup(String prefix) {
+        JavadocSources.install(ClassPaths.expanded(System.getProperty("java.class.path")));
         SnippetSplitter.Piece piece = splitter.current(prefix);
         return analysis.documentation(piece.source(), piece.source().length(), true);
     }

@@ -29,6 +29,14 @@ class CellEvaluatorUnitTest {
     }
 
     @Test
+    void inspectingALibraryMethodShowsItsJavadoc() {
+        String doc = evaluator.assist().documentation("var b = org.dltips.model.Network.input", 38, false);
+        assertTrue(doc.contains("Network.input(int inputSize)\n"), doc);
+        assertTrue(doc.contains("Starts describing a network whose examples have inputSize features."), doc);
+        assertFalse(doc.contains("{@code"), doc);
+    }
+
+    @Test
     void severalStatementsEndingInAnExpressionGiveItsValue() throws Exception {
         CellResult r = evaluator.eval("int x = 20;\nint y = x + 1;\ny * 2", 1);
         assertTrue(r.hasValue());
