@@ -5,7 +5,7 @@
 The last line printed is a JSON object:
   {"notebook", "seconds", "cells", "errors": [..], "images", "expect_images", "results": [..], "slowest_cells": [..],
    "homework", "feedback": [..]}
-"results" holds every published application/json object with "runs" (a results table), "feedback" every one with
+"results" holds every published application/vnd.dltips+json object with "runs" (a results table), "feedback" every one with
 "homework" and "attempt" (a homework's feedback on one attempt), and "homework" the role the notebook's metadata
 gives it, {"dltips": {"homework": "assignment"}} or "solution" (null when it is no homework).
 Exit status: 0 when the notebook ran without error outputs and has the images it promises, 1 otherwise,
@@ -56,7 +56,7 @@ def inspect(nb):
             data = output.get("data", {})
             if "image/png" in data:
                 images += 1
-            published = data.get("application/json")
+            published = data.get("application/vnd.dltips+json")
             if isinstance(published, dict) and "runs" in published:
                 results.append(published)
             if isinstance(published, dict) and "homework" in published and "attempt" in published:

@@ -183,7 +183,7 @@ public final class Diagnosis implements Displayable {
         Map<String, String> bundle = new LinkedHashMap<>();
         bundle.put("text/plain", toString());
         bundle.put("text/html", html.toString());
-        bundle.put("application/json", json);
+        bundle.put(Displayable.DATA, json);
         return bundle;
     }
 }

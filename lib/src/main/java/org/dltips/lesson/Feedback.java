@@ -18,7 +18,7 @@ import org.dltips.lesson.internal.Text;
  * feedback.reached()         // false
  * }</pre>
  *
- * <p>The {@code application/json} form: {@code {"homework", "attempt", "tier" ("none", "pass", "strong", "boss"),
+ * <p>The {@link Displayable#DATA} form: {@code {"homework", "attempt", "tier" ("none", "pass", "strong", "boss"),
  * "reached", "targets": {"pass", "strong", "boss"}, "next_target", "train_accuracy", "test_accuracy", "diagnosis"
  * (a {@link Verdict} name or null), "hint", "problem" (null when graded), "notes"}}; numbers not measured are null.
  */
@@ -165,7 +165,7 @@ public final class Feedback implements Displayable {
         Map<String, String> bundle = new LinkedHashMap<>();
         bundle.put("text/plain", toString());
         bundle.put("text/html", html.toString());
-        bundle.put("application/json", toJson());
+        bundle.put(Displayable.DATA, toJson());
         return bundle;
     }
 }

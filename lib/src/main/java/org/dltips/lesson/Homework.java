@@ -19,7 +19,7 @@ import org.dltips.train.History;
  *
  * <pre>{@code
  * var homework = Homework.of("13-homework.ipynb", train, noisyTest, Targets.of(0.60, 0.70, 0.85));
- * homework.grade("attempt 1", net)      // shows the feedback; publishes it as application/json
+ * homework.grade("attempt 1", net)      // shows the feedback; publishes it as application/vnd.dltips+json
  * homework                              // every attempt so far, with the best tier
  * }</pre>
  *
@@ -222,7 +222,7 @@ public final class Homework implements Displayable {
         Map<String, String> bundle = new LinkedHashMap<>();
         bundle.put("text/plain", toString());
         bundle.put("text/html", html);
-        bundle.put("application/json", toJson());
+        bundle.put(Displayable.DATA, toJson());
         return bundle;
     }
 }

@@ -29,7 +29,7 @@ import org.dltips.train.EpochStats;
  * diverged), shown in a second table.
  *
  * <p>Adding a run under a name already present replaces that row, so re-running a cell does not duplicate it.
- * The {@code application/json} form is exactly
+ * The {@link Displayable#DATA} form is exactly
  * {@code {"notebook": "<file name>", "runs": [{"name": ..., "train_accuracy": ..., "test_accuracy": ...,
  * "seconds_per_epoch": ...}, ...]}} with {@code null} for a value that was not measured; a playground run is
  * {@code {"name": ..., "surface": ..., "steps": ..., "final_loss": ..., "distance_to_minimum": ...,
@@ -202,7 +202,7 @@ public final class Results implements Displayable {
         Map<String, String> bundle = new LinkedHashMap<>();
         bundle.put("text/plain", toString());
         bundle.put("text/html", toHtml());
-        bundle.put("application/json", toJson());
+        bundle.put(Displayable.DATA, toJson());
         return bundle;
     }
 }

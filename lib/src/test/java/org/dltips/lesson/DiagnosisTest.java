@@ -1,5 +1,6 @@
 package org.dltips.lesson;
 
+import org.dltips.display.Displayable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,7 +57,7 @@ class DiagnosisTest {
         assertTrue(d.summary().startsWith("Training failed: the network predicts class 1 for 99% of inputs"),
                 d.summary());
         assertEquals("{\"verdict\": \"FAILED_TRAINING\", \"train_accuracy\": 0.37, \"test_accuracy\": 0.37, "
-                + "\"majority_share\": " + (306 / 308.0) + "}", d.mimeBundle().get("application/json"));
+                + "\"majority_share\": " + (306 / 308.0) + "}", d.mimeBundle().get(Displayable.DATA));
     }
 
     @Test
@@ -113,6 +114,6 @@ class DiagnosisTest {
         assertTrue(bundle.get("text/html").contains("<b>Diagnosis: a generalization problem"), bundle.get("text/html"));
         assertTrue(bundle.get("text/plain").contains("\nTry:\n  - early stopping"), bundle.get("text/plain"));
         assertEquals("{\"verdict\": \"GENERALIZATION\", \"train_accuracy\": 0.991, \"test_accuracy\": 0.612, "
-                + "\"majority_share\": null}", bundle.get("application/json"));
+                + "\"majority_share\": null}", bundle.get(Displayable.DATA));
     }
 }

@@ -1,5 +1,6 @@
 package org.dltips.lesson;
 
+import org.dltips.display.Displayable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -134,7 +135,7 @@ class HomeworkTest {
                 + "\"next_target\": 0.6, \"train_accuracy\": 0.113, \"test_accuracy\": 0.114, \"diagnosis\": "
                 + "\"OPTIMIZATION\", \"hint\": \"Work on optimization first"), json);
         assertTrue(json.endsWith("\"problem\": null, \"notes\": []}"), json);
-        assertEquals(json, f.mimeBundle().get("application/json"));
+        assertEquals(json, f.mimeBundle().get(Displayable.DATA));
         assertTrue(f.mimeBundle().get("text/html").contains("Hint:"));
     }
 

@@ -1,5 +1,6 @@
 package org.dltips.lesson;
 
+import org.dltips.display.Displayable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,7 @@ class ResultsTest {
         assertEquals("{\"notebook\": \"01-recipe.ipynb\", \"runs\": ["
                 + "{\"name\": \"sigmoid + MSE\", \"train_accuracy\": 0.113, \"test_accuracy\": 0.114, \"seconds_per_epoch\": 1.5}, "
                 + "{\"name\": \"ReLU\", \"train_accuracy\": 0.998, \"test_accuracy\": 0.956, \"seconds_per_epoch\": 2.25}]}",
-                results.mimeBundle().get("application/json"));
+                results.mimeBundle().get(Displayable.DATA));
     }
 
     @Test

@@ -23,7 +23,7 @@ class HarnessIT {
         System.out.println("harness sample good.ipynb ran in " + report.get("seconds") + " s");
         assertEquals(List.of(), NotebookReports.problems(report), () -> "report: " + report);
         assertTrue(report.get("images").getAsInt() >= 1, () -> "report: " + report);
-        assertEquals(1, report.getAsJsonArray("results").size(), () -> "the results cell's application/json"
+        assertEquals(1, report.getAsJsonArray("results").size(), () -> "the results cell's application/vnd.dltips+json"
                 + " (a JSON object with \"runs\") was not found in the outputs; report: " + report);
         assertEquals("tiny", report.getAsJsonArray("results").get(0).getAsJsonObject().getAsJsonArray("runs")
                 .get(0).getAsJsonObject().get("name").getAsString());

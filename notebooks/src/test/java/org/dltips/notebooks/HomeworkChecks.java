@@ -32,7 +32,7 @@ final class HomeworkChecks {
             report.getAsJsonArray("feedback").forEach(f -> feedback.add(f.getAsJsonObject()));
         }
         if (feedback.isEmpty()) {
-            return List.of("the homework published no feedback (application/json with \"homework\" and \"attempt\");"
+            return List.of("the homework published no feedback (application/vnd.dltips+json with \"homework\" and \"attempt\");"
                     + " each attempt must end with a cell whose value is homework.grade(...)");
         }
         return switch (role.getAsString()) {
