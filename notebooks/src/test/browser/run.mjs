@@ -4,50 +4,20 @@
 //
 //   node run.mjs --kernel dltips --kernel-jar kernel/target/dltips-kernel.jar \
 //       --notebook fixtures/dltips-smoke.ipynb --out target/browser-test --progress epoch
-import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs, USAGE } from './lib/args.mjs';
 import { launch } from './lib/browser.mjs';
 import { consoleCell } from './lib/console.mjs';
-import { installKernel, kernelspecs, startServer, stopServer, workspace } from './lib/jupyter.mjs';
+import { startServer, stopServer } from './lib/jupyter.mjs';
 import { testNotebook } from './lib/notebook-run.mjs';
-import { onExit, processesMentioning } from './lib/processes.mjs';
-import { Report, since } from './lib/report.mjs';
+import { processesMentioning } from './lib/processes.mjs';
+import { since } from './lib/report.mjs';
+import { finish, openSession } from './lib/session.mjs';
 
 async function main() {
-  let options;
-  try {
-    options = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(error.message);
-    return 2;
-  }
-  if (options.help) { console.log(USAGE); return 0; }
-  fs.mkdirSync(options.out, { recursive: true });
-  const report = new Report();
-  const ws = workspace();
-  onExit(() => {
-    for (const leftover of processesMentioning(ws.root)) {
-      try { process.kill(leftover.pid, 'SIGKILL'); } catch { /* gone */ }
-    }
-    if (!process.env.DLTIPS_KEEP_TMP) fs.rmSync(ws.root, { recursive: true, force: true });
-  });
-  report.info(`temporary directory ${ws.root}; artifacts in ${options.out}`);
-
-  if (options.kernelJar) {
-    const started = Date.now();
-    const error = installKernel(ws, options.java, options.kernelJar);
-    if (!report.check(`kernelspec installed from ${path.basename(options.kernelJar)}`, !error, error)) return finish(report, options);
-    report.time('kernelspec install', since(started));
-  }
-  const specs = kernelspecs(options.python, ws.env);
-  const spec = specs[options.kernel];
-  if (!report.check(`kernelspec '${options.kernel}' is visible to Jupyter`, spec,
-    `Jupyter lists only [${Object.keys(specs).join(', ')}] with JUPYTER_PATH=${ws.env.JUPYTER_PATH}; `
-    + 'install it with --kernel-jar JAR, or put its share/jupyter directory on JUPYTER_PATH')) return finish(report, options);
-  report.info(`kernel '${options.kernel}': ${spec.spec.argv.join(' ').slice(0, 200)}`);
-
-  if (options.browser) await browserPart(ws, options, spec.spec, report);
+  const { exit, options, report, ws, spec } = openSession(process.argv.slice(2));
+  if (exit !== undefined) return exit;
+  if (!spec) return finish(report, options);
+  if (options.browser) await browserPart(ws, options, spec, report);
   if (options.console) await consoleCell(ws, options, report);
   return finish(report, options);
 }
@@ -74,13 +44,6 @@ async function browserPart(ws, options, spec, report) {
     report.check('no kernel process is left after the server stopped', leftover.length === 0,
       `still running: ${leftover.map((p) => `${p.pid} ${p.cmdline.slice(0, 120)}`).join('; ')}`);
   }
-}
-
-function finish(report, options) {
-  const summary = report.summary();
-  report.write(options.out, { kernel: options.kernel, notebooks: options.notebooks, summary });
-  console.log(summary);
-  return report.failed === 0 ? 0 : 1;
 }
 
 main().then((code) => process.exit(code), (error) => {

@@ -7,6 +7,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../../.." && pwd)"
 say() { printf 'browser test: %s\n' "$*"; }
 die() { printf 'browser test: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=lib/setup.sh
+. "$HERE/lib/setup.sh"
 
 PYTHON="${DLTIPS_PYTHON:-/usr/bin/python3}"
 missing=()
@@ -18,22 +20,8 @@ command -v tmux >/dev/null || missing+=(tmux)
 [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1 \
   || missing+=(fonts-noto-cjk)
 command -v npm >/dev/null || missing+=(npm)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing ${missing[*]} with apt-get"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null \
-      || die "apt-get install ${missing[*]} failed; the browser test needs these Debian packages"
-  else
-    die "missing Debian packages: ${missing[*]}; install them with: sudo apt-get install -y ${missing[*]}"
-  fi
-fi
-
-if [ ! -f "$HERE/node_modules/playwright-core/package.json" ] \
-   || [ "$HERE/package-lock.json" -nt "$HERE/node_modules/.package-lock.json" ]; then
-  say "installing npm packages (npm ci) ..."
-  (cd "$HERE" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts </dev/null) \
-    || die "npm ci in $HERE failed; it needs the npm registry (playwright-core, see package-lock.json)"
-fi
+install_debian "${missing[@]}"
+npm_ci_once "$HERE"
 
 if [ $# -eq 0 ]; then
   JAR="$ROOT/kernel/target/dltips-kernel.jar"

@@ -17,19 +17,21 @@ export const USAGE = `usage: node run.mjs --kernel NAME --notebook FILE.ipynb [o
   --no-browser          skip the notebook server and browser part
   --timeout-min M       bound for running all cells (default 15)
   --python PY           Python with notebook and jupyter_console (default /usr/bin/python3)
-  --chromium PATH       Chromium executable (default /usr/bin/chromium)`;
+  --chromium PATH       Chromium executable (default /usr/bin/chromium)
+  --lab-build DIR       (lab-run.mjs) the JupyterLab build folder that lab/build.sh printed
+  --no-by-hand          (lab-run.mjs) skip completion, contextual help, error, stop and restart by hand`;
 
 const DEFAULTS = {
   out: 'browser-test-out', java: 'java', minImages: 1, minTables: 1, progress: null,
   consoleCode: '1 + 2', consoleExpect: '3', console: true, browser: true, timeoutMin: 15,
-  python: '/usr/bin/python3', chromium: '/usr/bin/chromium', kernelJar: null,
+  python: '/usr/bin/python3', chromium: '/usr/bin/chromium', kernelJar: null, labBuild: null, byHand: true,
 };
 
 const VALUED = {
   '--kernel': 'kernel', '--notebook': 'notebook', '--out': 'out', '--kernel-jar': 'kernelJar', '--java': 'java',
   '--min-images': 'minImages', '--min-tables': 'minTables', '--progress': 'progress',
   '--console-code': 'consoleCode', '--console-expect': 'consoleExpect', '--timeout-min': 'timeoutMin',
-  '--python': 'python', '--chromium': 'chromium',
+  '--python': 'python', '--chromium': 'chromium', '--lab-build': 'labBuild',
 };
 const NUMERIC = new Set(['minImages', 'minTables', 'timeoutMin']);
 
@@ -40,6 +42,7 @@ export function parseArgs(argv) {
     const arg = argv[i];
     if (arg === '--no-console') { options.console = false; continue; }
     if (arg === '--no-browser') { options.browser = false; continue; }
+    if (arg === '--no-by-hand') { options.byHand = false; continue; }
     if (arg === '--help' || arg === '-h') { options.help = true; continue; }
     const key = VALUED[arg];
     if (!key) throw new Error(`unknown option '${arg}'; expected one of the options below\n${USAGE}`);

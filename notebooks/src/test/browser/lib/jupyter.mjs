@@ -91,17 +91,27 @@ export function freePort() {
  * Starts the classic notebook server on 127.0.0.1 with a random token; resolves to
  * { url, token, port, child, log } once /api/status answers, or throws with the server log's tail.
  */
-export async function startServer(ws, python, outDir) {
+export function startServer(ws, python, outDir) {
+  return serveUntilReady(ws, {
+    python, log: path.join(outDir, 'notebook-server.log'), what: 'the notebook server',
+    expected: `'${python} -m notebook' to start (Debian package jupyter-notebook)`,
+    args: (port, token) => ['-m', 'notebook', '--no-browser', '--ip=127.0.0.1', `--port=${port}`,
+      '--port-retries=0', `--NotebookApp.token=${token}`, `--notebook-dir=${ws.dirs.notebooks}`,
+      '--KernelManager.ip=127.0.0.1', '--NotebookApp.allow_remote_access=False'],
+  });
+}
+
+/**
+ * Starts a Jupyter server `python ...args(port, token)` on a free loopback port with a random token (three
+ * tries when the port was taken meanwhile); resolves once /api/status answers, or throws with the log's tail.
+ */
+export async function serveUntilReady(ws, { python, args, log, what, expected, env = ws.env }) {
   const token = crypto.randomBytes(24).toString('hex');
-  const log = path.join(outDir, 'notebook-server.log');
   fs.writeFileSync(log, '');
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const child = start(python, ['-m', 'notebook', '--no-browser', '--ip=127.0.0.1', `--port=${port}`,
-      '--port-retries=0', `--NotebookApp.token=${token}`, `--notebook-dir=${ws.dirs.notebooks}`,
-      '--KernelManager.ip=127.0.0.1', '--NotebookApp.allow_remote_access=False',
-      ...(process.getuid?.() === 0 ? ['--allow-root'] : [])],
-    { env: ws.env, cwd: ws.dirs.notebooks, logFile: log });
+    const child = start(python, [...args(port, token), ...(process.getuid?.() === 0 ? ['--allow-root'] : [])],
+      { env, cwd: ws.dirs.notebooks, logFile: log });
     const url = `http://127.0.0.1:${port}`;
     let ended = null;
     child.exited.then((result) => { ended = result; });
@@ -110,9 +120,8 @@ export async function startServer(ws, python, outDir) {
     await stop(child, 2);
     const tail = fs.readFileSync(log, 'utf8').trim().split('\n').slice(-15).join('\n');
     if (attempt < 3 && /already in use|Address already/.test(tail)) continue;
-    throw new Error(`the notebook server ${ended ? `exited (${JSON.stringify(ended)}) before answering`
-      : 'did not answer within 60 s'} on ${url}/api/status; expected '${python} -m notebook' `
-      + `to start (Debian package jupyter-notebook). Server log ${log}:\n${tail}`);
+    throw new Error(`${what} ${ended ? `exited (${JSON.stringify(ended)}) before answering`
+      : 'did not answer within 60 s'} on ${url}/api/status; expected ${expected}. Server log ${log}:\n${tail}`);
   }
 }
 
