@@ -31,7 +31,10 @@ function writeScratch(dir, kernel, spec) {
   const notebook = {
     nbformat: 4, nbformat_minor: 5,
     metadata: { kernelspec: { name: kernel, display_name: spec.display_name, language: spec.language } },
-    cells: CELLS.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null })),
+    cells: [
+      ...CELLS.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null })),
+      { cell_type: 'markdown', id: 'latex', metadata: {}, source: "A skip connection: $$a' = a + \\sigma(a W + b)$$" },
+    ],
   };
   fs.writeFileSync(path.join(dir, name), JSON.stringify(notebook, null, 1));
   return name;
@@ -88,6 +91,11 @@ export async function byHand({ ws, options, spec, server, browser, report, outDi
   const { page, ready } = await openInLab(browser.context, server, name);
   try {
     if (!report.check('the scratch notebook opens with a ready kernel', ready, `no ready kernel; see ${server.log}`)) return;
+
+    // LaTeX in a Markdown cell is typeset by the MathJax the build serves itself.
+    const typeset = await waitFor(() => page.locator('.jp-MarkdownCell .MathJax_Display, .jp-MarkdownCell .MathJax').count(), 30, 250);
+    report.check('LaTeX in a Markdown cell is typeset (MathJax from the build, no internet)', typeset,
+      `no MathJax output in the Markdown cell after 30 s; it shows '${(await page.locator('.jp-MarkdownCell').last().textContent().catch(() => '')).slice(0, 200)}'`);
 
     // Tab completion at the end of cell 0: one match is inserted at once, several are listed.
     await page.locator('.jp-NotebookPanel .jp-CodeCell').first().locator('.CodeMirror-line').first().click();
