@@ -113,8 +113,14 @@ function checkLab(seen, notebook, options, homework, report) {
     const live = seen.displays.filter((d) => d.updates > 0 && re.test(d.text));
     report.check(`a live progress display updated in place, ending with /${options.progress}/`, live.length > 0,
       `updated displays: ${JSON.stringify(seen.displays.map((d) => ({ updates: d.updates, text: d.text.slice(0, 80) })))}`);
-    report.check('the page showed the progress changing while it trained', seen.progressTexts.length >= 2,
-      `distinct progress texts seen: ${JSON.stringify(seen.progressTexts.slice(0, 3))}`);
+    // Updates that all arrive within a second can reach the page in one burst: nothing a student could watch.
+    const redrawn = live.some((d) => d.updates >= 3 && d.spanSeconds >= 1);
+    if (redrawn) {
+      report.check('the page showed the progress changing while it trained', seen.progressTexts.length >= 2,
+        `distinct progress texts seen: ${JSON.stringify(seen.progressTexts.slice(0, 3))}`);
+    } else {
+      report.info(`progress updates ${live.map((d) => `${d.updates} in ${d.spanSeconds.toFixed(2)} s`).join(', ') || 'none'}: too short a run to watch it change`);
+    }
     report.check('the page shows each progress display in its final state, once', live.length > 0 && live.every((d) => d.shown === 1),
       `shown: ${JSON.stringify(live.map((d) => ({ id: d.id, shown: d.shown })))}`);
   }

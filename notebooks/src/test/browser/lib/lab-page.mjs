@@ -53,6 +53,8 @@ export function installLabProbes(page, progressPattern) {
       const entry = probe.displays[id] || (probe.displays[id] = { count: 0 });
       entry.count += 1;
       entry.text = text(msg.content.data);
+      entry.first = entry.first ?? performance.now();
+      entry.last = performance.now();
     });
     panel.sessionContext.statusChanged.connect((_, status) => probe.statuses.push(status));
     if (pattern) {
@@ -144,7 +146,7 @@ export function readLab(page) {
       const shown = [...panel.node.querySelectorAll('.jp-OutputArea-output')]
         .filter((el) => clean(el.textContent) === d.text);
       shown.forEach((el) => el.setAttribute('data-dltips-updated', id));
-      return { id, updates: d.count, text: d.text.slice(0, 300), shown: shown.length };
+      return { id, updates: d.count, text: d.text.slice(0, 300), shown: shown.length, spanSeconds: (d.last - d.first) / 1000 };
     });
     return {
       codeCells: code.length,
