@@ -98,14 +98,17 @@ final class Blas {
         openblas_nolapack.cblas_sger(CblasColMajor, c.rows, c.columns, 1f, ones, 1, row, 1, c.pointer, c.ld);
     }
 
-    /** {@code row += alpha * (sum of the rows of a)}, for a contiguous {@code row} and {@code ones} of a's height. */
-    static void addColumnSums(Matrix a, double alpha, FloatPointer ones, FloatPointer row) {
+    /**
+     * {@code row = alpha * (sum of the rows of a) + beta * row}, for a contiguous {@code row} and {@code ones} of
+     * a's height.
+     */
+    static void columnSums(Matrix a, double alpha, FloatPointer ones, FloatPointer row, double beta) {
         if (a.transposed) { // stored as a' (columns x rows): the sums are a' * ones
             openblas_nolapack.cblas_sgemv(CblasColMajor, CblasNoTrans, a.columns, a.rows, (float) alpha, a.pointer,
-                    a.ld, ones, 1, 1f, row, 1);
+                    a.ld, ones, 1, (float) beta, row, 1);
         } else {
             openblas_nolapack.cblas_sgemv(CblasColMajor, CblasTrans, a.rows, a.columns, (float) alpha, a.pointer,
-                    a.ld, ones, 1, 1f, row, 1);
+                    a.ld, ones, 1, (float) beta, row, 1);
         }
     }
 

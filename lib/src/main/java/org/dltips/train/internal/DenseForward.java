@@ -10,7 +10,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The inference pass of a stack of dense layers (what {@code model.output(x, false)} computes) through the BLAS
- * calls of {@link DenseSgdStep}, with buffers kept from chunk to chunk: evaluating the training and test sets
+ * calls of {@link DenseStep}, with buffers kept from chunk to chunk: evaluating the training and test sets
  * after every epoch took as long as the epoch's training. Weights are read where the network keeps them, so
  * one instance follows training as it goes.
  *

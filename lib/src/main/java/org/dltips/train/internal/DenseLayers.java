@@ -11,7 +11,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * A network's stack of dense layers as the BLAS paths ({@link DenseSgdStep}, {@link DenseForward}) read it: each
+ * A network's stack of dense layers as the BLAS paths ({@link DenseStep}, {@link DenseForward}) read it: each
  * layer's configuration, and its weights and biases where the network keeps them, so that updates in place and
  * reads follow training.
  *

@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The non-linearity of a hidden layer in {@link DenseSgdStep}: ReLU and sigmoid, the lecture's two, in a few
+ * The non-linearity of a hidden layer in {@link DenseStep}: ReLU and sigmoid, the lecture's two, in a few
  * plain element-wise ND4J ops each (DL4J's own ReLU gradient goes through a per-element callback, ten times
  * slower); any other activation through its DL4J object.
  *

@@ -7,7 +7,7 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
- * The output layer's activation and loss in {@link DenseSgdStep}: the batch's mean loss, the loss gradient with
+ * The output layer's activation and loss in {@link DenseStep}: the batch's mean loss, the loss gradient with
  * respect to the pre-activations (averaged over the batch, as DL4J's mini-batch updates use it) and each row's
  * most probable class. Softmax with cross-entropy, the lecture's usual pair, is computed in Java on the small
  * output block (one copy in and one out instead of a dozen ND4J ops); every other pair by DL4J's objects.

@@ -1,0 +1,162 @@
+package org.dltips.train.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.dltips.model.Activation;
+import org.dltips.model.Loss;
+import org.dltips.model.Network;
+import org.dltips.model.NetworkBuilder;
+import org.dltips.model.Optimizer;
+import org.dltips.model.Schedule;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.AdaMax;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** The hand-written step must train exactly like DL4J's own fit: same losses, same weights after every batch. */
+class DenseStepTest {
+
+    private static final int ROWS = 90;
+    private static final int FEATURES = 12;
+    private static final int CLASSES = 4;
+
+    @ParameterizedTest(name = "{0} hidden, {1}, rate {2}, batch {3}, features in {4} order")
+    @CsvSource({"SIGMOID, MSE, 0.5, 32, c", "RELU, CROSS_ENTROPY, 0.1, 25, c", "TANH, CROSS_ENTROPY, 0.3, 90, c",
+        "SIGMOID, CROSS_ENTROPY, 0.5, 1, c", "RELU, MSE, 0.2, 30, f", "RELU, CROSS_ENTROPY, 0.1, 20, strided"})
+    void trainsLikeDl4jsFit(Activation activation, Loss loss, double rate, int batch, String layout) {
+        NetworkBuilder builder = Network.input(FEATURES).hidden(2, 16, activation).softmax(CLASSES).loss(loss)
+                .optimizer(Optimizer.sgd(rate)).seed(7);
+        assertTrainsLikeDl4j(builder, batch, layout);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"Adam", "Adam with a schedule", "AdamW", "momentum", "Nesterov", "RMSProp", "Adagrad",
+        "SGD with L2", "SGD with L1", "SGD with weight decay", "SGD with a schedule", "Adam with L2 and dropout"})
+    void everyUpdaterAndPenaltyTrainsLikeDl4jsFit(String name) {
+        NetworkBuilder base = Network.input(FEATURES).hidden(2, 16, Activation.RELU).softmax(CLASSES).seed(11);
+        NetworkBuilder builder = switch (name) {
+            case "Adam" -> base.optimizer(Optimizer.adam(0.01));
+            case "Adam with a schedule" -> base.optimizer(Optimizer.adam(0.01).schedule(Schedule.exponential(0.9)));
+            case "AdamW" -> base.optimizer(Optimizer.adamW(0.01, 0.05));
+            case "momentum" -> base.optimizer(Optimizer.sgd(0.1).momentum(0.9));
+            case "Nesterov" -> base.optimizer(Optimizer.sgd(0.1).nesterov());
+            case "RMSProp" -> base.optimizer(Optimizer.rmsprop(0.01));
+            case "Adagrad" -> base.optimizer(Optimizer.adagrad(0.05));
+            case "SGD with L2" -> base.optimizer(Optimizer.sgd(0.2)).l2(0.01);
+            case "SGD with L1" -> base.optimizer(Optimizer.sgd(0.2)).l1(0.001);
+            case "SGD with weight decay" -> base.optimizer(Optimizer.sgd(0.2)).weightDecay(0.01);
+            case "SGD with a schedule" -> base.optimizer(Optimizer.sgd(0.3).schedule(Schedule.exponential(0.8)));
+            case "Adam with L2 and dropout" -> Network.input(FEATURES).hidden(2, 16, Activation.RELU, 0.3)
+                    .softmax(CLASSES).optimizer(Optimizer.adam(0.01)).l2(0.001).seed(11);
+            default -> throw new IllegalArgumentException(name);
+        };
+        assertTrainsLikeDl4j(builder, 20, "c");
+    }
+
+    @ParameterizedTest(name = "dropout {0} on the inputs and after each hidden layer, features in {1} order")
+    @CsvSource({"0.5, c", "0.2, f", "0.7, strided"})
+    void dropoutDropsTheUnitsDl4jDrops(double drop, String layout) {
+        NetworkBuilder builder = Network.input(FEATURES).dropout(drop).hidden(2, 16, Activation.SIGMOID, drop)
+                .softmax(CLASSES).optimizer(Optimizer.sgd(0.5)).seed(5);
+        assertTrainsLikeDl4j(builder, 30, layout);
+    }
+
+    @Test
+    void adamStateCarriesOverToDl4jsOwnFit() {
+        NetworkBuilder builder = Network.input(FEATURES).hidden(1, 16, Activation.RELU).softmax(CLASSES)
+                .optimizer(Optimizer.adam(0.01)).seed(2);
+        MultiLayerNetwork ours = builder.build().model();
+        MultiLayerNetwork dl4j = builder.build().model();
+        INDArray x = Nd4j.rand(DataType.FLOAT, 40, FEATURES);
+        INDArray y = oneHot(40, new Random(9));
+        DenseStep step = DenseStep.forModel(ours);
+        step.fit(x, y);
+        step.close(); // hands the moments back to DL4J's updater
+        dl4j.fit(x, y);
+        ours.fit(x, y);
+        dl4j.fit(x, y);
+        double gap = dl4j.params().sub(ours.params()).amaxNumber().doubleValue();
+        assertTrue(gap < 1e-5, "DL4J's fit after ours continued from other moments: weights differ by " + gap);
+    }
+
+    private static void assertTrainsLikeDl4j(NetworkBuilder builder, int batch, String layout) {
+        MultiLayerNetwork ours = builder.build().model();
+        MultiLayerNetwork dl4j = builder.build().model();
+        assertEquals(dl4j.params(), ours.params(), "both start from the same weights");
+        DenseStep step = DenseStep.forModel(ours);
+        assertNotNull(step, "this dense network takes the step");
+
+        boolean strided = layout.equals("strided"); // every other column of a wider array: no layout BLAS reads
+        INDArray x = Nd4j.rand(DataType.FLOAT, ROWS, strided ? 2 * FEATURES : FEATURES).dup(strided ? 'c' : layout.charAt(0));
+        INDArray y = oneHot(ROWS, new Random(3));
+        for (int epoch = 0; epoch < 3; epoch++) {
+            for (int from = 0; from < ROWS; from += batch) {
+                int to = Math.min(ROWS, from + batch);
+                INDArray xb = x.get(NDArrayIndex.interval(from, to),
+                        strided ? NDArrayIndex.interval(0, 2, 2 * FEATURES) : NDArrayIndex.all());
+                INDArray yb = y.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+                long seed = 1 + 1000L * epoch + from; // not 0: ND4J leaves its generator as it is for seed 0
+                Nd4j.getRandom().setSeed(seed); // dropout draws the same masks in both
+                double ourLoss = step.fit(xb, yb);
+                int[] ourClasses = step.predictions();
+                Nd4j.getRandom().setSeed(seed);
+                dl4j.fit(xb, yb);
+                assertEquals(dl4j.score(), ourLoss, 1e-5 * Math.max(1, Math.abs(ourLoss)),
+                        "loss of the batch in epoch " + epoch + " at row " + from);
+                double gap = dl4j.params().sub(ours.params()).amaxNumber().doubleValue();
+                assertTrue(gap < 1e-5, "weights drifted from DL4J's by " + gap + " in epoch " + epoch + " at row " + from);
+                assertEquals(to - from, ourClasses.length, "one predicted class per row");
+            }
+            ours.incrementEpochCount();
+            dl4j.incrementEpochCount();
+        }
+        assertTrue(ours.params().sub(builder.build().model().params()).amaxNumber().doubleValue() > 1e-3,
+                "training moved the weights");
+        step.close();
+    }
+
+    private static INDArray oneHot(int rows, Random random) {
+        INDArray y = Nd4j.zeros(DataType.FLOAT, rows, CLASSES);
+        for (int i = 0; i < rows; i++) {
+            y.putScalar(i, random.nextInt(CLASSES), 1.0);
+        }
+        return y;
+    }
+
+    @Test
+    void networksItDoesNotComputeGoThroughDl4j() {
+        assertNull(DenseStep.forModel(Network.input(FEATURES).dense(16, Activation.RELU).batchNorm().softmax(CLASSES)
+                .optimizer(Optimizer.sgd(0.1)).build().model()), "batch normalization");
+        assertNull(DenseStep.forModel(dl4jNetwork(new AdaMax(0.01), GradientNormalization.None)), "AdaMax");
+        assertNull(DenseStep.forModel(dl4jNetwork(new Sgd(0.1), GradientNormalization.ClipL2PerLayer)),
+                "gradient clipping");
+        assertNotNull(DenseStep.forModel(dl4jNetwork(new Sgd(0.1), GradientNormalization.None)), "plain SGD");
+    }
+
+    private static MultiLayerNetwork dl4jNetwork(IUpdater updater, GradientNormalization normalization) {
+        MultiLayerNetwork model = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1).updater(updater)
+                .dataType(DataType.FLOAT).gradientNormalization(normalization).list()
+                .layer(new DenseLayer.Builder().nIn(FEATURES).nOut(8).activation(org.nd4j.linalg.activations.Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(8).nOut(CLASSES)
+                        .activation(org.nd4j.linalg.activations.Activation.SOFTMAX).build())
+                .build());
+        model.init();
+        return model;
+    }
+}
