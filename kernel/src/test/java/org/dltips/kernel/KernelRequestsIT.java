@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -40,6 +42,7 @@ class KernelRequestsIT {
             assertEquals("ok", reply.text("status"), () -> "comm_info_reply: " + reply.content());
         });
         cases.put("silent cells broadcast nothing and keep the count", KernelRequestsIT::silent);
+        cases.put("message dates are precise to the microsecond and in order", KernelRequestsIT::dates);
         cases.put("store_history false keeps the count", KernelRequestsIT::noHistory);
         cases.put("stop_on_error aborts queued cells", KernelRequestsIT::stopOnError);
         cases.put("stop_on_error aborts both requests sent at once behind one that fails at once",
@@ -121,6 +124,30 @@ class KernelRequestsIT {
         assertEquals("loud", loud.stream("stdout"), () -> "the silent cell's output leaked into the next cell: "
                 + loud.describe());
         assertEquals(before + 1, count(loud), "a silent cell must not advance execution_count");
+    }
+
+    /** Front ends time cells from the header dates (JupyterLab's record timing): a second's sleep must show. */
+    private static void dates(KernelFixture k) {
+        Instant before = Instant.now().minusSeconds(1);
+        Execution cell = k.ok("Thread.sleep(1000);");
+        List<WireMessage> all = new ArrayList<>(cell.iopub());
+        all.add(cell.reply());
+        Instant input = null;
+        for (WireMessage m : all) {
+            String date = m.header().get("date").getAsString();
+            assertTrue(date.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z"),
+                    () -> m.type() + " is dated '" + date + "'; expected an ISO 8601 UTC time to the microsecond");
+            Instant at = Instant.parse(date);
+            assertTrue(!at.isBefore(before) && !at.isAfter(Instant.now()),
+                    () -> m.type() + " is dated " + date + ", not during the request");
+            if (m.type().equals("execute_input")) {
+                input = at;
+            }
+        }
+        assertTrue(input != null, cell::describe);
+        Duration ran = Duration.between(input, Instant.parse(
+                cell.reply().header().get("date").getAsString()));
+        assertTrue(ran.toMillis() >= 1000, "execute_input to execute_reply took " + ran + " for a 1 s sleep");
     }
 
     private static void noHistory(KernelFixture k) {

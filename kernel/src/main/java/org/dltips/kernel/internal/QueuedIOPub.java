@@ -31,11 +31,11 @@ public final class QueuedIOPub extends IOPubChannel {
         sender.start();
     }
 
-    /** Hands {@code message} to the sending thread; returns at once. */
+    /** Hands {@code message}, dated now, to the sending thread; returns at once. */
     @Override
     public void sendMessage(Message<?> message) {
         if (!closed) {
-            queue.add(message);
+            queue.add(Timestamps.now(message));
         }
     }
 

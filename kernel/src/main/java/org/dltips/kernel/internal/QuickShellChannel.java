@@ -45,6 +45,12 @@ final class QuickShellChannel extends ShellChannel {
         this.label = control ? "control" : "shell";
     }
 
+    /** Sends {@code message} dated now, to the microsecond ({@link Timestamps}). */
+    @Override
+    public synchronized void sendMessage(Message<?> message) {
+        super.sendMessage(Timestamps.now(message));
+    }
+
     @Override
     public void bind(KernelConnectionProperties props) {
         int port = label.equals("control") ? props.getControlPort() : props.getShellPort();
