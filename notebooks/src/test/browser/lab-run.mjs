@@ -5,12 +5,13 @@
 //
 //   node lab-run.mjs --kernel dltips --kernel-jar kernel/target/dltips-kernel.jar --lab-build "$(lab/build.sh)" \
 //       --notebook notebooks/00-the-recipe.ipynb --out notebooks/target/lab-test --progress 'epoch \d+/\d+'
+// With --executed DIR each notebook is saved after its run and copied to DIR, with JupyterLab's cell timing.
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch } from './lib/browser.mjs';
 import { prepareNotebook, shutdownKernels } from './lib/jupyter.mjs';
 import { byHand } from './lib/lab-interactions.mjs';
-import { installLabProbes, labScreenshots, openInLab, readLab, runAllFromMenu, waitUntilLabDone } from './lib/lab-page.mjs';
+import { installLabProbes, labScreenshots, openInLab, readLab, runAllFromMenu, saveInLab, waitUntilLabDone } from './lib/lab-page.mjs';
 import { startLabServer } from './lib/lab-server.mjs';
 import { processesMentioning, stop } from './lib/processes.mjs';
 import { since, waitFor } from './lib/report.mjs';
@@ -81,6 +82,14 @@ async function labNotebook(file, { ws, options: common, spec, server, browser, r
       checkLab(seen, notebook, options, homework, report);
       const shots = await labScreenshots(page, options.out, `${stem}-lab`);
       report.info(`screenshots: ${shots.join(', ')}`);
+      if (options.executed) {
+        const saved = await saveInLab(page);
+        if (report.check('File > Save stores the executed notebook', saved, 'the notebook is still unsaved after saving')) {
+          fs.mkdirSync(options.executed, { recursive: true });
+          fs.copyFileSync(path.join(ws.dirs.notebooks, notebook.name), path.join(options.executed, notebook.name));
+          report.info(`executed notebook: ${path.join(options.executed, notebook.name)}`);
+        }
+      }
     } finally {
       await page.close().catch(() => {});
       await shutdownKernels(server);

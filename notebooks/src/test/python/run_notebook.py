@@ -1,6 +1,12 @@
 """Execute one notebook through a Jupyter kernel with nbclient and report what happened as JSON.
 
     python3 run_notebook.py NOTEBOOK.ipynb EXECUTED.ipynb [--kernel dltips] [--cell-timeout 600]
+    python3 run_notebook.py NOTEBOOK.ipynb EXECUTED.ipynb --ran-in "JupyterLab"
+
+With --ran-in, EXECUTED is a copy that a Jupyter front end has just run and saved (the JupyterLab test does this,
+with cell timing recorded): it is inspected instead of running the notebook again. Its code must be the notebook's,
+cell for cell, every code cell must have run, and "seconds" is the time from the first cell's start to the last
+cell's end.
 
 The last line printed is a JSON object:
   {"notebook", "seconds", "cells", "errors": [..], "images", "expect_images", "results": [..], "slowest_cells": [..],
@@ -32,13 +38,36 @@ def text(value):
     return "".join(value) if isinstance(value, list) else (value or "")
 
 
+def stamp(value):
+    return datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
 def cell_seconds(cell):
     timing = cell.get("metadata", {}).get("execution", {})
     start, end = timing.get("iopub.execute_input"), timing.get("shell.execute_reply")
     if not (start and end):
         return None
-    parse = lambda stamp: datetime.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    return (parse(end) - parse(start)).total_seconds()
+    return (stamp(end) - stamp(start)).total_seconds()
+
+
+def check_ran(nb, executed, front_end):
+    """Problems that make EXECUTED no run of NB, and the seconds from the first cell's start to the last one's end."""
+    problems = []
+    code = lambda book: [text(c.source) for c in book.cells if c.cell_type == "code"]
+    if code(nb) != code(executed):
+        problems.append("the copy %s ran is not this notebook's code; run the notebook again" % front_end)
+    starts, ends = [], []
+    for index, cell in enumerate(executed.cells):
+        if cell.cell_type != "code" or not text(cell.source).strip():
+            continue
+        timing = cell.get("metadata", {}).get("execution", {})
+        if cell.get("execution_count") is None or "shell.execute_reply" not in timing:
+            problems.append("cell %d has no execution count or timing: %s did not run it" % (index, front_end))
+            continue
+        starts.append(stamp(timing.get("iopub.execute_input") or timing["shell.execute_reply"]))
+        ends.append(stamp(timing["shell.execute_reply"]))
+    seconds = (max(ends) - min(starts)).total_seconds() if starts else 0.0
+    return problems, seconds
 
 
 def inspect(nb):
@@ -71,11 +100,17 @@ def main():
     parser.add_argument("executed")
     parser.add_argument("--kernel", default="dltips")
     parser.add_argument("--cell-timeout", type=int, default=600)
+    parser.add_argument("--ran-in", metavar="FRONT_END", help="inspect EXECUTED, which FRONT_END ran, instead of running")
     args = parser.parse_args()
 
     nb = nbformat.read(args.notebook, as_version=4)
     expect_images = nb.metadata.get("dltips", {}).get("expect_images", True)
     homework = nb.metadata.get("dltips", {}).get("homework")
+    if args.ran_in:
+        executed = nbformat.read(args.executed, as_version=4)
+        problems, seconds = check_ran(nb, executed, args.ran_in)
+        return report(args, executed, seconds, expect_images, homework,
+                      [{"cell": -1, "ename": "execution", "evalue": p, "source": ""} for p in problems], args.ran_in)
     client = NotebookClient(nb, kernel_name=args.kernel, timeout=args.cell_timeout,
                             resources={"metadata": {"path": str(__import__("pathlib").Path(args.notebook).parent)}})
     failure = None
@@ -90,14 +125,17 @@ def main():
         pass  # the error output is in the notebook and reported below
     seconds = time.monotonic() - start
     nbformat.write(nb, args.executed)
+    failures = [{"cell": -1, "ename": "execution", "evalue": failure, "source": ""}] if failure else []
+    return report(args, nb, seconds, expect_images, homework, failures, "nbclient")
 
+
+def report(args, nb, seconds, expect_images, homework, failures, front_end):
+    """Prints the JSON report of the executed notebook NB; returns the exit status."""
     errors, images, results, feedback, slowest = inspect(nb)
-    if failure:
-        errors.append({"cell": -1, "ename": "execution", "evalue": failure, "source": ""})
-    report = {"notebook": args.notebook, "seconds": round(seconds, 1), "cells": len(nb.cells), "errors": errors,
-              "images": images, "expect_images": expect_images, "results": results, "slowest_cells": slowest,
-              "homework": homework, "feedback": feedback}
-    print(json.dumps(report))
+    errors.extend(failures)
+    print(json.dumps({"notebook": args.notebook, "seconds": round(seconds, 1), "cells": len(nb.cells),
+                      "errors": errors, "images": images, "expect_images": expect_images, "results": results,
+                      "slowest_cells": slowest, "homework": homework, "feedback": feedback, "client": front_end}))
     return 1 if errors or (expect_images and images == 0) else 0
 
 

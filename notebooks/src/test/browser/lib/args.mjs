@@ -19,19 +19,20 @@ export const USAGE = `usage: node run.mjs --kernel NAME --notebook FILE.ipynb [o
   --python PY           Python with notebook and jupyter_console (default /usr/bin/python3)
   --chromium PATH       Chromium executable (default /usr/bin/chromium)
   --lab-build DIR       (lab-run.mjs) the JupyterLab build folder that lab/build.sh printed
-  --no-by-hand          (lab-run.mjs) skip completion, contextual help, error, stop and restart by hand`;
+  --no-by-hand          (lab-run.mjs) skip completion, contextual help, error, stop and restart by hand
+  --executed DIR        (lab-run.mjs) save each notebook after its run and copy it, outputs and timing, to DIR`;
 
 const DEFAULTS = {
   out: 'browser-test-out', java: 'java', minImages: 1, minTables: 1, progress: null,
   consoleCode: '1 + 2', consoleExpect: '3', console: true, browser: true, timeoutMin: 15,
-  python: '/usr/bin/python3', chromium: '/usr/bin/chromium', kernelJar: null, labBuild: null, byHand: true,
+  python: '/usr/bin/python3', chromium: '/usr/bin/chromium', kernelJar: null, labBuild: null, byHand: true, executed: null,
 };
 
 const VALUED = {
   '--kernel': 'kernel', '--notebook': 'notebook', '--out': 'out', '--kernel-jar': 'kernelJar', '--java': 'java',
   '--min-images': 'minImages', '--min-tables': 'minTables', '--progress': 'progress',
   '--console-code': 'consoleCode', '--console-expect': 'consoleExpect', '--timeout-min': 'timeoutMin',
-  '--python': 'python', '--chromium': 'chromium', '--lab-build': 'labBuild',
+  '--python': 'python', '--chromium': 'chromium', '--lab-build': 'labBuild', '--executed': 'executed',
 };
 const NUMERIC = new Set(['minImages', 'minTables', 'timeoutMin']);
 
@@ -66,5 +67,6 @@ export function parseArgs(argv) {
   options.out = path.resolve(options.out);
   options.notebooks = options.notebooks.map((file) => path.resolve(file));
   if (options.kernelJar) options.kernelJar = path.resolve(options.kernelJar);
+  if (options.executed) options.executed = path.resolve(options.executed);
   return options;
 }

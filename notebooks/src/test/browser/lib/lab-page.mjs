@@ -194,3 +194,15 @@ export async function labScreenshots(page, outDir, prefix) {
   }
   return files;
 }
+
+/**
+ * Saves the notebook as the page holds it (File > Save), outputs and JupyterLab's cell timing included; resolves
+ * to true once the server has the saved copy.
+ */
+export async function saveInLab(page) {
+  return page.evaluate(async () => {
+    const panel = window.__dltipsPanel;
+    await panel.context.save();
+    return !panel.context.model.dirty;
+  }).catch(() => false);
+}

@@ -13,6 +13,10 @@ export function startLabServer(ws, python, build, outDir) {
     return Promise.reject(new Error(`${build} is not a finished JupyterLab build (no build/bundle.js); run lab/build.sh`
       + ' and pass the folder it prints'));
   }
+  // The test's own settings: cells record their timing, so a saved notebook says how long each cell ran.
+  const tracker = path.join(ws.root, 'lab-settings', 'user-settings', '@jupyterlab', 'notebook-extension');
+  fs.mkdirSync(tracker, { recursive: true });
+  fs.writeFileSync(path.join(tracker, 'tracker.jupyterlab-settings'), JSON.stringify({ recordTiming: true }));
   return serveUntilReady(ws, {
     python, log: path.join(outDir, 'lab-server.log'), what: 'the JupyterLab server',
     env: { ...ws.env, DLTIPS_LAB_SETTINGS: path.join(ws.root, 'lab-settings') },

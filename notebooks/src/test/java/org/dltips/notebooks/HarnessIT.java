@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /** The notebook harness itself, on samples in the test resources: it passes a good notebook and catches bad ones. */
 class HarnessIT {
@@ -35,6 +36,30 @@ class HarnessIT {
         assertEquals(1, problems.size(), () -> "problems: " + problems);
         assertTrue(problems.get(0).contains("IllegalStateException")
                 && problems.get(0).contains("lesson did not reproduce"), problems::toString);
+    }
+
+    @Test
+    void savedRunIsInspectedOnlyWhenItIsTheNotebooksOwnCode() {
+        NotebookRunner runner = NotebookRunner.shared();
+        Path good = SAMPLES.resolve("good.ipynb");
+        assertEquals(List.of(), NotebookReports.problems(run("good.ipynb")));
+        JsonObject same = runner.inspect(good, runner.executedCopy(good), "nbclient");
+        assertEquals(List.of(), NotebookReports.problems(same), () -> "report: " + same);
+        assertTrue(same.get("seconds").getAsDouble() > 0, () -> "no time from the cells' dates: " + same);
+        List<String> other = NotebookReports.problems(
+                runner.inspect(SAMPLES.resolve("failing-check.ipynb"), runner.executedCopy(good), "nbclient"));
+        assertTrue(other.stream().anyMatch(p -> p.contains("is not this notebook's code")), other::toString);
+    }
+
+    /** Only where the JupyterLab test can run (CI sets the property, and installs Chromium and Node.js). */
+    @Test
+    @EnabledIfSystemProperty(named = NotebookRunner.LAB_PROPERTY, matches = ".+")
+    void failedCheckCellInJupyterLabIsReported() {
+        JsonObject report = NotebookRunner.shared().runInLab(SAMPLES.resolve("failing-check.ipynb"), 600);
+        List<String> problems = NotebookReports.problems(report);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("IllegalStateException")
+                && p.contains("lesson did not reproduce")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("no cell shows an error")), problems::toString);
     }
 
     @Test

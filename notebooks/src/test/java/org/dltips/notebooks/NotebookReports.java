@@ -44,8 +44,11 @@ final class NotebookReports {
 
     synchronized void add(JsonObject report) {
         reports.add(report);
-        System.out.printf("notebook %s: %.1f s, %d images, %s%n", name(report), report.get("seconds").getAsDouble(),
-                report.get("images").getAsInt(), problems(report).isEmpty() ? "passed" : "FAILED");
+        String where = report.has("client") && !report.get("client").getAsString().equals("nbclient")
+                ? " in " + report.get("client").getAsString() : "";
+        System.out.printf("notebook %s%s: %.1f s, %d images, %s%n", name(report), where,
+                report.get("seconds").getAsDouble(), report.get("images").getAsInt(),
+                problems(report).isEmpty() ? "passed" : "FAILED");
     }
 
     double totalSeconds() {
@@ -58,15 +61,19 @@ final class NotebookReports {
                 .mapToDouble(r -> r.get("seconds").getAsDouble()).sum();
     }
 
-    /** Writes the Markdown table (notebook, seconds, images, status, slowest cell) and the raw JSON reports. */
+    /**
+     * Writes the Markdown table (notebook, client, seconds, images, status, slowest cell) and the raw JSON
+     * reports.
+     */
     synchronized void write(Path target) {
-        StringBuilder md = new StringBuilder("| notebook | seconds | images | status | slowest cell (s) |\n");
-        md.append("|---|---:|---:|---|---:|\n");
+        StringBuilder md = new StringBuilder("| notebook | run in | seconds | images | status | slowest cell (s) |\n");
+        md.append("|---|---|---:|---:|---|---:|\n");
         JsonArray all = new JsonArray();
         for (JsonObject report : reports) {
             JsonArray slowest = report.getAsJsonArray("slowest_cells");
             String slow = slowest.isEmpty() ? "" : slowest.get(0).getAsJsonObject().get("seconds").getAsString();
-            md.append(String.format("| %s | %.1f | %d | %s | %s |%n", name(report),
+            String client = report.has("client") ? report.get("client").getAsString() : "nbclient";
+            md.append(String.format("| %s | %s | %.1f | %d | %s | %s |%n", name(report), client,
                     report.get("seconds").getAsDouble(), report.get("images").getAsInt(),
                     status(report), slow));
             JsonObject copy = report.deepCopy();

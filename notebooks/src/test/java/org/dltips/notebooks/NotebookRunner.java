@@ -15,12 +15,19 @@ import java.util.concurrent.TimeUnit;
  * Runs one notebook through the dltips kernel with nbclient ({@code src/test/python/run_notebook.py}) and returns
  * its JSON report. The kernelspec is installed once into {@code target/jupyter-prefix}.
  *
+ * <p>Notebooks whose file name matches {@value #LAB_PROPERTY} run in JupyterLab instead, in headless Chromium
+ * ({@code src/test/browser/lab-run.sh}, which also checks what the page shows); the copy JupyterLab saved is then
+ * inspected the same way. CI sets it for the live demo and the homework, so that they run once, in the front end
+ * students use, and not once more through nbclient.
+ *
  * <p>{@code NotebookRunner.shared().run(Path.of("notebooks/01-loss.ipynb"))}
  */
 final class NotebookRunner {
 
     static final String HOW_TO_INSTALL = "install them with: apt-get install jupyter-client python3-nbclient"
             + " jupyter-nbconvert python3-zmq (Debian), or: conda env create -f environment.yml";
+    /** A regular expression: notebooks whose file name matches it run in JupyterLab. */
+    static final String LAB_PROPERTY = "dltips.lab.notebooks";
     private static NotebookRunner shared;
 
     private final Path prefix;
@@ -58,8 +65,12 @@ final class NotebookRunner {
         }
     }
 
+    private static Path jar() {
+        return Path.of(System.getProperty("dltips.kernel.jar", "../kernel/target/dltips-kernel.jar")).toAbsolutePath();
+    }
+
     private void install() {
-        Path jar = Path.of(System.getProperty("dltips.kernel.jar", "../kernel/target/dltips-kernel.jar"));
+        Path jar = jar();
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError("kernel jar not found at " + jar.toAbsolutePath() + "; build it with:"
                     + " mvn -B -q -pl kernel -am package -DskipTests");
@@ -75,9 +86,74 @@ final class NotebookRunner {
 
     /** Executes {@code notebook}, keeping the executed copy in {@code target/executed-notebooks}. */
     JsonObject run(Path notebook, long timeoutSeconds) {
-        Path executed = executedDir.resolve(notebook.getFileName());
+        Path executed = executedCopy(notebook);
+        String inLab = System.getProperty(LAB_PROPERTY, "");
+        if (!inLab.isBlank() && notebook.getFileName().toString().matches(inLab)) {
+            return runInLab(notebook, executed, timeoutSeconds);
+        }
         return report("run_notebook.py", notebook, List.of(executed.toString(), "--kernel", "dltips"), timeoutSeconds,
                 "the whole notebook set must run within 30 minutes");
+    }
+
+    /**
+     * Runs {@code notebook} in JupyterLab, which saves the executed copy to {@code executed}, then inspects that
+     * copy; what the page showed wrong (its failed checks) is added to the report's errors.
+     */
+    JsonObject runInLab(Path notebook, long timeoutSeconds) {
+        return runInLab(notebook, executedDir.resolve(notebook.getFileName()), timeoutSeconds);
+    }
+
+    private JsonObject runInLab(Path notebook, Path executed, long timeoutSeconds) {
+        Path script = Path.of("src", "test", "browser", "lab-run.sh").toAbsolutePath();
+        String stem = notebook.getFileName().toString().replaceFirst("\\.ipynb$", "");
+        Path out = executedDir.getParent().resolve("lab-notebooks").resolve(stem);
+        long minutes = Math.max(1, Math.min(20, timeoutSeconds / 60 - 1));
+        try {
+            Files.deleteIfExists(executed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Result lab = exec(List.of("bash", script.toString(), "--kernel", "dltips", "--kernel-jar", jar().toString(),
+                "--out", out.toString(), "--progress", "epoch \\d+/\\d+", "--timeout-min", String.valueOf(minutes),
+                "--no-by-hand", "--executed", executedDir.toString(), "--notebook", notebook.toAbsolutePath().toString()),
+                timeoutSeconds);
+        if (!Files.isRegularFile(executed)) {
+            throw new AssertionError(notebook.getFileName() + ": JupyterLab saved no executed copy (lab-run.sh exit "
+                    + lab.exit + (lab.timedOut ? ", timed out" : "") + "); its output:\n" + tail(lab.output));
+        }
+        JsonObject report = inspect(notebook, executed, "JupyterLab");
+        List<String> failed = lab.output.lines().filter(line -> line.startsWith("FAIL - ")).toList();
+        for (String line : failed) {
+            JsonObject error = new JsonObject();
+            error.addProperty("cell", -1);
+            error.addProperty("ename", "JupyterLab");
+            error.addProperty("evalue", line + " (screenshots in " + out + ")");
+            error.addProperty("source", "");
+            report.getAsJsonArray("errors").add(error);
+        }
+        if (failed.isEmpty() && lab.exit != 0) {
+            report.addProperty("exit", lab.exit);
+            report.addProperty("log", tail(lab.output));
+        }
+        return report;
+    }
+
+    /**
+     * The report of {@code executed}, a copy of {@code notebook} that {@code frontEnd} has run and saved, without
+     * running it again; a copy of other code, or one with cells that did not run, is reported as a problem.
+     */
+    JsonObject inspect(Path notebook, Path executed, String frontEnd) {
+        return report("run_notebook.py", notebook, List.of(executed.toString(), "--ran-in", frontEnd), 120,
+                "inspecting a saved notebook takes seconds");
+    }
+
+    /** Where {@link #run} keeps the executed copy of {@code notebook}. */
+    Path executedCopy(Path notebook) {
+        return executedDir.resolve(notebook.getFileName());
+    }
+
+    private static String tail(String output) {
+        return output.length() > 4000 ? output.substring(output.length() - 4000) : output;
     }
 
     /**

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Executes every numbered notebook at the top of {@code notebooks/}, then every notebook in
- * {@code notebooks/solutions/}, through the installed kernel with nbclient; fails on any error output (a failed
+ * {@code notebooks/solutions/}, through the installed kernel with nbclient (or in JupyterLab, those that
+ * {@code -Ddltips.lab.notebooks=REGEX} names: see {@link NotebookRunner}); fails on any error output (a failed
  * check cell throws), on a missing chart, on a homework that did not do its part ({@link HomeworkChecks}: the
  * unfilled homework must fail gracefully, its solution must reach the pass tier), when the notebooks of the live
  * demo (00 to 06) take over 30 minutes, or when the whole set takes over 60. Each notebook's time goes to the
