@@ -2,6 +2,10 @@ package org.dltips.train.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -31,19 +35,28 @@ import org.nd4j.linalg.schedule.ISchedule;
 final class ParameterUpdate implements AutoCloseable {
 
     private static final int RUN = 8192; // floats per pass: the gradient, weight and state runs stay in cache
+    private static final long SHARED_FROM = 1 << 18; // parameters from which a second core takes half the work
 
     private final INDArray gradient;
-    private final FloatPointer gradientData;
-    private final FloatPointer paramData;
     private final List<Block> blocks;
-    private final float[] g = new float[RUN];
-    private final float[] p = new float[RUN];
+    private final List<Lane> lanes;
+    private final ExecutorService helper; // runs the second lane; null with one lane
 
-    private ParameterUpdate(INDArray gradient, FloatPointer paramData, List<Block> blocks) {
+    private ParameterUpdate(INDArray gradient, FloatPointer paramData, List<Block> blocks, int laneCount) {
         this.gradient = gradient;
-        this.gradientData = Blas.vector(gradient);
-        this.paramData = paramData;
         this.blocks = blocks;
+        FloatPointer gradientData = Blas.vector(gradient);
+        long total = gradient.length();
+        this.lanes = new ArrayList<>();
+        long share = (total + laneCount - 1) / laneCount;
+        for (int k = 0; k < laneCount; k++) {
+            lanes.add(new Lane(new FloatPointer(gradientData), new FloatPointer(paramData), k * share, (k + 1) * share));
+        }
+        this.helper = laneCount < 2 ? null : Executors.newSingleThreadExecutor(runnable -> {
+            Thread t = new Thread(runnable, "dltips-update");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -51,6 +64,12 @@ final class ParameterUpdate implements AutoCloseable {
      * (then DL4J's fit trains it).
      */
     static ParameterUpdate forModel(MultiLayerNetwork model) {
+        boolean shared = model.numParams() >= SHARED_FROM && Runtime.getRuntime().availableProcessors() > 1;
+        return forModel(model, shared ? 2 : 1);
+    }
+
+    /** Like {@link #forModel(MultiLayerNetwork)}, with the work split between {@code threads} threads (1 or 2). */
+    static ParameterUpdate forModel(MultiLayerNetwork model, int threads) {
         INDArray params = model.params();
         FloatPointer paramData = params.dataType() == DataType.FLOAT ? Blas.vector(params) : null;
         Updater updater = model.getUpdater(true);
@@ -65,7 +84,7 @@ final class ParameterUpdate implements AutoCloseable {
             }
             blocks.add(b);
         }
-        return new ParameterUpdate(Nd4j.create(DataType.FLOAT, params.length()), paramData, blocks);
+        return new ParameterUpdate(Nd4j.create(DataType.FLOAT, params.length()), paramData, blocks, threads);
     }
 
     /** The flat gradient, one value per parameter in the network's parameter order, to be filled before apply. */
@@ -75,65 +94,116 @@ final class ParameterUpdate implements AutoCloseable {
 
     /**
      * Updates the weights from {@link #gradient} as update {@code iteration} of epoch {@code epoch}, and returns
-     * the regularization penalty of the weights before the update, which DL4J adds to the batch's score.
+     * the regularization penalty of the weights before the update, which DL4J adds to the batch's score. On a
+     * machine with two or more cores and a network of 262 144 parameters or more, a second thread updates the
+     * second half of the parameters meanwhile.
      */
     double apply(int iteration, int epoch) {
-        double penalty = 0;
         for (Block block : blocks) {
             block.rule.begin(iteration, epoch);
-            for (Variable v : block.variables) {
-                penalty += update(block, v, iteration, epoch);
+        }
+        if (helper == null) {
+            return lanes.get(0).run(iteration, epoch);
+        }
+        Future<Double> second = helper.submit(() -> lanes.get(1).run(iteration, epoch));
+        double penalty = lanes.get(0).run(iteration, epoch);
+        boolean interrupted = false;
+        while (true) {
+            try {
+                penalty += second.get(); // waited for even when interrupted: the weights must not be half updated
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("updating the weights failed", e.getCause());
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return penalty;
-    }
-
-    private double update(Block block, Variable v, int iteration, int epoch) {
-        double l1 = valueAt(v.l1, iteration, epoch);
-        double l2 = valueAt(v.l2, iteration, epoch);
-        double decay = valueAt(v.decay, iteration, epoch);
-        float decayStep = (float) (v.decayScalesWithRate ? decay * block.rule.rate() : decay);
-        double absSum = 0;
-        double squareSum = 0;
-        for (int from = v.start; from < v.end; from += RUN) {
-            int n = Math.min(RUN, v.end - from);
-            gradientData.position(from).get(g, 0, n);
-            paramData.position(from).get(p, 0, n);
-            if (l1 != 0 || l2 != 0 || decay != 0) {
-                float a = (float) l1;
-                float b = (float) l2;
-                for (int i = 0; i < n; i++) {
-                    float w = p[i];
-                    absSum += Math.abs(w);
-                    squareSum += w * w;
-                    g[i] += b * w + a * Math.signum(w);
-                }
-            }
-            block.rule.apply(g, n, block.state, from - block.start);
-            if (decayStep != 0) {
-                for (int i = 0; i < n; i++) {
-                    g[i] += decayStep * p[i];
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                p[i] -= g[i];
-            }
-            paramData.position(from).put(p, 0, n);
-        }
-        return l1 * absSum + (l2 + decay) * 0.5 * squareSum;
     }
 
     private static double valueAt(ISchedule schedule, int iteration, int epoch) {
         return schedule == null ? 0 : schedule.valueAt(iteration, epoch);
     }
 
-    /** Writes the updater state back into the network's updater and frees the gradient. */
+    /** Writes the updater state back into the network's updater, frees the gradient and ends the helper thread. */
     @Override
     public void close() {
+        if (helper != null) {
+            helper.shutdownNow();
+        }
         for (Block block : blocks) {
             block.store();
         }
         gradient.close();
+    }
+
+    /** The parameters one thread updates, {@code [from, to)} of the flat order, with its own buffers and pointers. */
+    private final class Lane {
+        private final FloatPointer gradientData;
+        private final FloatPointer paramData;
+        private final long from;
+        private final long to;
+        private final float[] g = new float[RUN];
+        private final float[] p = new float[RUN];
+
+        Lane(FloatPointer gradientData, FloatPointer paramData, long from, long to) {
+            this.gradientData = gradientData;
+            this.paramData = paramData;
+            this.from = from;
+            this.to = to;
+        }
+
+        double run(int iteration, int epoch) {
+            double penalty = 0;
+            for (Block block : blocks) {
+                for (Variable v : block.variables) {
+                    int start = (int) Math.max(v.start, from);
+                    int end = (int) Math.min(v.end, to);
+                    if (start < end) {
+                        penalty += update(block, v, start, end, iteration, epoch);
+                    }
+                }
+            }
+            return penalty;
+        }
+
+        private double update(Block block, Variable v, int start, int end, int iteration, int epoch) {
+            double l1 = valueAt(v.l1, iteration, epoch);
+            double l2 = valueAt(v.l2, iteration, epoch);
+            double decay = valueAt(v.decay, iteration, epoch);
+            float decayStep = (float) (v.decayScalesWithRate ? decay * block.rule.rate() : decay);
+            double absSum = 0;
+            double squareSum = 0;
+            for (int at = start; at < end; at += RUN) {
+                int n = Math.min(RUN, end - at);
+                gradientData.position(at).get(g, 0, n);
+                paramData.position(at).get(p, 0, n);
+                if (l1 != 0 || l2 != 0 || decay != 0) {
+                    float a = (float) l1;
+                    float b = (float) l2;
+                    for (int i = 0; i < n; i++) {
+                        float w = p[i];
+                        absSum += Math.abs(w);
+                        squareSum += w * w;
+                        g[i] += b * w + a * Math.signum(w);
+                    }
+                }
+                block.rule.apply(g, n, block.state, at - block.start);
+                if (decayStep != 0) {
+                    for (int i = 0; i < n; i++) {
+                        g[i] += decayStep * p[i];
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    p[i] -= g[i];
+                }
+                paramData.position(at).put(p, 0, n);
+            }
+            return l1 * absSum + (l2 + decay) * 0.5 * squareSum;
+        }
     }
 
     /** One DL4J updater block: a run of parameters with one updater, and that updater's state. */

@@ -19,7 +19,15 @@ import org.nd4j.linalg.learning.config.Sgd;
  */
 abstract class UpdateRule {
 
+    private final IUpdater config;
+    private final int stateArrays;
     protected double rate;
+
+    /** A rule for {@code config} keeping {@code stateArrays} arrays of state, each as long as the parameters. */
+    UpdateRule(IUpdater config, int stateArrays) {
+        this.config = config;
+        this.stateArrays = stateArrays;
+    }
 
     /** The rule for {@code config}, or null for an updater this class does not compute. */
     static UpdateRule of(IUpdater config) {
@@ -45,14 +53,13 @@ abstract class UpdateRule {
     }
 
     /** How many state arrays, each as long as the parameters, the updater keeps (DL4J stores them end to end). */
-    abstract int stateArrays();
-
-    /** The updater's configuration, which gives the learning rate of each update. */
-    abstract IUpdater config();
+    final int stateArrays() {
+        return stateArrays;
+    }
 
     /** Reads the learning rate (and anything else that changes) for update {@code iteration} in {@code epoch}. */
     void begin(int iteration, int epoch) {
-        rate = config().getLearningRate(iteration, epoch);
+        rate = config.getLearningRate(iteration, epoch);
     }
 
     /**
@@ -68,20 +75,8 @@ abstract class UpdateRule {
 
     /** Plain SGD: the step is the rate times the gradient. */
     private static final class Plain extends UpdateRule {
-        private final Sgd config;
-
         Plain(Sgd config) {
-            this.config = config;
-        }
-
-        @Override
-        int stateArrays() {
-            return 0;
-        }
-
-        @Override
-        IUpdater config() {
-            return config;
+            super(config, 0);
         }
 
         @Override
@@ -102,17 +97,8 @@ abstract class UpdateRule {
         private double alpha;
 
         AdamRule(Adam config) {
+            super(config, 2);
             this.config = config;
-        }
-
-        @Override
-        int stateArrays() {
-            return 2;
-        }
-
-        @Override
-        IUpdater config() {
-            return config;
         }
 
         @Override
@@ -154,17 +140,8 @@ abstract class UpdateRule {
         private double momentum;
 
         NesterovsRule(Nesterovs config) {
+            super(config, 1);
             this.config = config;
-        }
-
-        @Override
-        int stateArrays() {
-            return 1;
-        }
-
-        @Override
-        IUpdater config() {
-            return config;
         }
 
         @Override
@@ -193,17 +170,8 @@ abstract class UpdateRule {
         private final Momentum config;
 
         HeavyBall(Momentum config) {
+            super(config, 1);
             this.config = config;
-        }
-
-        @Override
-        int stateArrays() {
-            return 1;
-        }
-
-        @Override
-        IUpdater config() {
-            return config;
         }
 
         @Override
@@ -224,17 +192,8 @@ abstract class UpdateRule {
         private final RmsProp config;
 
         RmsPropRule(RmsProp config) {
+            super(config, 1);
             this.config = config;
-        }
-
-        @Override
-        int stateArrays() {
-            return 1;
-        }
-
-        @Override
-        IUpdater config() {
-            return config;
         }
 
         @Override
@@ -258,17 +217,8 @@ abstract class UpdateRule {
         private final AdaGrad config;
 
         AdaGradRule(AdaGrad config) {
+            super(config, 1);
             this.config = config;
-        }
-
-        @Override
-        int stateArrays() {
-            return 1;
-        }
-
-        @Override
-        IUpdater config() {
-            return config;
         }
 
         @Override

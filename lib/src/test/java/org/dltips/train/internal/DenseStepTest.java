@@ -78,6 +78,53 @@ class DenseStepTest {
     }
 
     @Test
+    void aLargeNetworkUpdatedOnTwoThreadsTrainsLikeDl4jsFit() {
+        // 300 x 900 + 900 x 4 weights: past the size from which a second thread updates half of them
+        NetworkBuilder builder = Network.input(300).hidden(1, 900, Activation.RELU, 0.2).softmax(CLASSES)
+                .optimizer(Optimizer.adamW(0.01, 0.05)).l2(0.001).seed(4);
+        MultiLayerNetwork ours = builder.build().model();
+        MultiLayerNetwork dl4j = builder.build().model();
+        DenseStep step = DenseStep.forModel(ours);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 60, 300).muli(0.1); // pixel-like sums, not saturated logits
+        INDArray y = oneHot(60, new Random(8));
+        for (int from = 0; from < 60; from += 20) {
+            INDArray xb = x.get(NDArrayIndex.interval(from, from + 20), NDArrayIndex.all());
+            INDArray yb = y.get(NDArrayIndex.interval(from, from + 20), NDArrayIndex.all());
+            Nd4j.getRandom().setSeed(50 + from);
+            double ourLoss = step.fit(xb, yb);
+            Nd4j.getRandom().setSeed(50 + from);
+            dl4j.fit(xb, yb);
+            // the weight-decay penalty sums 270 000 squares: DL4J's float norm differs from our double sum by ~5e-5
+            assertEquals(dl4j.score(), ourLoss, 1e-4 * Math.max(1, Math.abs(ourLoss)), "loss at row " + from);
+            double gap = dl4j.params().sub(ours.params()).amaxNumber().doubleValue();
+            // Adam at rate 0.01 turns rounding differences in near-zero gradients into steps ~1e-5 apart
+            assertTrue(gap < 5e-5, "weights drifted from DL4J's by " + gap + " at row " + from);
+        }
+        step.close();
+    }
+
+    @Test
+    void twoThreadsUpdateExactlyLikeOne() {
+        NetworkBuilder builder = Network.input(300).hidden(1, 900, Activation.RELU).softmax(CLASSES)
+                .optimizer(Optimizer.adamW(0.01, 0.05)).l2(0.001).l1(0.0001).seed(6);
+        MultiLayerNetwork one = builder.build().model();
+        MultiLayerNetwork two = builder.build().model();
+        ParameterUpdate single = ParameterUpdate.forModel(one, 1);
+        ParameterUpdate shared = ParameterUpdate.forModel(two, 2);
+        for (int step = 0; step < 3; step++) {
+            INDArray g = Nd4j.randn(DataType.FLOAT, one.numParams()).muli(0.01);
+            single.gradient().assign(g);
+            shared.gradient().assign(g);
+            double penalty = single.apply(step, 0);
+            assertEquals(penalty, shared.apply(step, 0), 1e-12 * penalty, "the penalty of step " + step); // summed in two parts
+            assertEquals(one.params(), two.params(), "weights after step " + step);
+        }
+        single.close();
+        shared.close();
+        assertEquals(one.getUpdater().getStateViewArray(), two.getUpdater().getStateViewArray(), "Adam's moments");
+    }
+
+    @Test
     void adamStateCarriesOverToDl4jsOwnFit() {
         NetworkBuilder builder = Network.input(FEATURES).hidden(1, 16, Activation.RELU).softmax(CLASSES)
                 .optimizer(Optimizer.adam(0.01)).seed(2);
