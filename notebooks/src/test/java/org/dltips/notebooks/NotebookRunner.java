@@ -89,21 +89,18 @@ final class NotebookRunner {
         Path executed = executedCopy(notebook);
         String inLab = System.getProperty(LAB_PROPERTY, "");
         if (!inLab.isBlank() && notebook.getFileName().toString().matches(inLab)) {
-            return runInLab(notebook, executed, timeoutSeconds);
+            return runInLab(notebook, timeoutSeconds);
         }
         return report("run_notebook.py", notebook, List.of(executed.toString(), "--kernel", "dltips"), timeoutSeconds,
                 "the whole notebook set must run within 30 minutes");
     }
 
     /**
-     * Runs {@code notebook} in JupyterLab, which saves the executed copy to {@code executed}, then inspects that
-     * copy; what the page showed wrong (its failed checks) is added to the report's errors.
+     * Runs {@code notebook} in JupyterLab, which saves the executed copy where {@link #run} keeps it, then
+     * inspects that copy; what the page showed wrong (its failed checks) is added to the report's errors.
      */
     JsonObject runInLab(Path notebook, long timeoutSeconds) {
-        return runInLab(notebook, executedDir.resolve(notebook.getFileName()), timeoutSeconds);
-    }
-
-    private JsonObject runInLab(Path notebook, Path executed, long timeoutSeconds) {
+        Path executed = executedCopy(notebook);
         Path script = Path.of("src", "test", "browser", "lab-run.sh").toAbsolutePath();
         String stem = notebook.getFileName().toString().replaceFirst("\\.ipynb$", "");
         Path out = executedDir.getParent().resolve("lab-notebooks").resolve(stem);

@@ -90,17 +90,13 @@ public final class DenseStep {
         if (dense == null) {
             return null;
         }
-        boolean allPlainSgd = true;
-        double[] rates = new double[dense.count()];
         for (int i = 0; i < dense.count(); i++) {
-            BaseLayer layer = dense.confs().get(i);
-            if (!supported(layer) || !model.getLayerWiseConfigurations().getConf(i).isMiniBatch()) {
+            if (!supported(dense.confs().get(i)) || !model.getLayerWiseConfigurations().getConf(i).isMiniBatch()) {
                 return null;
             }
-            allPlainSgd &= constantSgd(layer);
-            rates[i] = allPlainSgd ? ((Sgd) layer.getIUpdater()).getLearningRate() : Double.NaN;
         }
-        if (allPlainSgd) {
+        if (dense.confs().stream().allMatch(DenseStep::constantSgd)) {
+            double[] rates = dense.confs().stream().mapToDouble(l -> ((Sgd) l.getIUpdater()).getLearningRate()).toArray();
             return new DenseStep(model, dense, rates, null);
         }
         ParameterUpdate update = ParameterUpdate.forModel(model);
