@@ -112,6 +112,11 @@ final class Blas {
         }
     }
 
+    /** {@code y += alpha * x} over {@code n} contiguous values. */
+    static void axpy(int n, double alpha, FloatPointer x, FloatPointer y) {
+        openblas_nolapack.cblas_saxpy(n, (float) alpha, x, 1, y, 1);
+    }
+
     /** The contiguous float data of a vector (such as a bias row), or null when its elements are not adjacent. */
     static FloatPointer vector(INDArray v) {
         boolean contiguous = v.dataType() == DataType.FLOAT && v.elementWiseStride() == 1 && (v.isVector() || v.isScalar());

@@ -1,6 +1,7 @@
 package org.dltips.train.internal;
 
 import org.bytedeco.javacpp.FloatPointer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -9,38 +10,35 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The inference pass of a stack of dense layers (what {@code model.output(x, false)} computes) through the BLAS
- * calls of {@link DenseStep}, with buffers kept from chunk to chunk: evaluating the training and test sets
- * after every epoch took as long as the epoch's training. Weights are read where the network keeps them, so
- * one instance follows training as it goes.
+ * The inference pass of a network {@link LayerStack} reads (what {@code model.output(x, false)} computes) through
+ * the BLAS calls of {@link DenseStep}, with buffers kept from chunk to chunk: evaluating the training and test sets
+ * after every epoch took as long as the epoch's training. Weights and batch normalization's running statistics are
+ * read where the network keeps them, so one instance follows training as it goes.
  *
  * <p>{@code try (DenseForward f = DenseForward.forModel(model, 2048)) { INDArray p = f.output(x); }}
  *
- * <p>Networks of dense hidden layers (with biases, without layer normalization) and an output layer, with
- * float weights, get one whatever their optimizer, dropout or regularization (none of which act at inference);
- * {@link #forModel} returns null for any other network.
+ * <p>Every network {@link LayerStack} reads gets one, whatever its optimizer, dropout or regularization (none of
+ * which act at inference); {@link #forModel} returns null for any other network.
  */
 public final class DenseForward implements AutoCloseable {
 
-    private final DenseLayers dense;
+    private final LayerStack stack;
     private final int layers;
-    private final HiddenActivation[] activations;
     private final IActivation outputActivation;
     private final int capacity;
     private final INDArray[] buffers;
     private final INDArray onesArray;
     private final FloatPointer ones;
+    private float[] values; // batch normalization's work array
 
-    private DenseForward(DenseLayers dense, int capacity) {
-        this.dense = dense;
-        this.layers = dense.count();
-        this.activations = new HiddenActivation[layers];
+    private DenseForward(LayerStack stack, int capacity) {
+        this.stack = stack;
+        this.layers = stack.count();
         this.buffers = new INDArray[layers];
         for (int i = 0; i < layers; i++) {
-            activations[i] = HiddenActivation.of(dense.confs().get(i).getActivationFn());
-            buffers[i] = Nd4j.create(DataType.FLOAT, new long[] {capacity, dense.units(i)}, 'f');
+            buffers[i] = Nd4j.create(DataType.FLOAT, new long[] {capacity, stack.part(i).units()}, 'f');
         }
-        this.outputActivation = dense.confs().get(layers - 1).getActivationFn();
+        this.outputActivation = ((BaseLayer) stack.part(layers - 1).conf()).getActivationFn();
         this.capacity = capacity;
         this.onesArray = Nd4j.ones(DataType.FLOAT, capacity);
         this.ones = Blas.vector(onesArray);
@@ -48,8 +46,8 @@ public final class DenseForward implements AutoCloseable {
 
     /** The pass for {@code model} on up to {@code rows} rows at a time, or null when it has other layers. */
     public static DenseForward forModel(MultiLayerNetwork model, int rows) {
-        DenseLayers dense = DenseLayers.of(model);
-        return dense == null ? null : new DenseForward(dense, Math.max(1, rows));
+        LayerStack stack = LayerStack.of(model);
+        return stack == null ? null : new DenseForward(stack, Math.max(1, rows));
     }
 
     /**
@@ -63,23 +61,64 @@ public final class DenseForward implements AutoCloseable {
                     + " this pass was made for");
         }
         INDArray readable = Blas.readable(features);
-        Blas.Matrix input = Blas.Matrix.of(readable);
-        INDArray out = null;
+        INDArray below = readable;
         for (int i = 0; i < layers; i++) {
-            out = rows == capacity ? buffers[i] : buffers[i].get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
-            Blas.Matrix pre = Blas.Matrix.require(out);
-            dense.affine(i, input, pre, ones);
-            if (i < layers - 1) {
-                activations[i].forward(out, out);
-            } else {
-                outputActivation.getActivation(out, false);
+            LayerStack.Part part = stack.part(i);
+            INDArray out = rows == capacity ? buffers[i]
+                    : buffers[i].get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
+            switch (part.kind()) {
+                case DENSE, RESIDUAL, OUTPUT -> {
+                    part.affine(Blas.Matrix.of(below), Blas.Matrix.require(out), ones);
+                    if (part.kind() == LayerStack.Kind.OUTPUT) {
+                        outputActivation.getActivation(out, false);
+                    } else {
+                        part.activation().forward(out, out);
+                    }
+                    if (part.kind() == LayerStack.Kind.RESIDUAL) {
+                        out.addi(below);
+                    }
+                }
+                case NORM -> normalize(part.norm(), below, out);
+                case ACTIVATION -> part.activation().forward(below, out);
+                default -> throw new IllegalStateException("no inference pass for " + part.kind());
             }
-            input = pre;
+            below = out;
         }
         if (readable != features) {
             readable.close();
         }
-        return out;
+        return below;
+    }
+
+    /**
+     * Batch normalization at inference, with the running mean and variance in place of the batch's: each unit's
+     * column scaled and shifted in one Java pass (ND4J's broadcast ops along the rows of a column-major array cost
+     * five times the dense layer's product here).
+     */
+    private void normalize(LayerStack.NormParameters norm, INDArray x, INDArray out) {
+        int units = (int) norm.units();
+        float[] gamma = norm.gamma().toFloatVector();
+        float[] beta = norm.beta().toFloatVector();
+        float[] mean = norm.mean().toFloatVector();
+        float[] variance = norm.variances();
+        float eps = (float) norm.eps();
+        Blas.Matrix in = Blas.Matrix.require(x);
+        Blas.Matrix to = Blas.Matrix.require(out);
+        int ld = in.ld();
+        int rows = in.rows();
+        int length = ld * (units - 1) + rows;
+        if (values == null || values.length < length) {
+            values = new float[length];
+        }
+        in.pointer().get(values, 0, length);
+        for (int j = 0; j < units; j++) {
+            float scale = gamma[j] / (float) Math.sqrt(variance[j] + eps);
+            float shift = beta[j] - mean[j] * scale;
+            for (int r = j * ld, end = r + rows; r < end; r++) {
+                values[r] = values[r] * scale + shift;
+            }
+        }
+        to.pointer().put(values, 0, length);
     }
 
     /** Frees the buffers now instead of when the garbage collector gets to them (they live outside the heap). */

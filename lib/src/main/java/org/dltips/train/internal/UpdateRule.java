@@ -5,6 +5,7 @@ import org.nd4j.linalg.learning.config.AdaGrad;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 
@@ -33,6 +34,9 @@ abstract class UpdateRule {
     static UpdateRule of(IUpdater config) {
         if (config instanceof Sgd sgd) {
             return new Plain(sgd);
+        }
+        if (config instanceof NoOp noOp) {
+            return new AsIs(noOp);
         }
         if (config instanceof Adam adam) {
             return new AdamRule(adam);
@@ -85,6 +89,20 @@ abstract class UpdateRule {
             for (int i = 0; i < n; i++) {
                 g[i] *= lr;
             }
+        }
+    }
+
+    /**
+     * No updater: the gradient is the step itself. Batch normalization's running mean and spread use it, their
+     * "gradient" being the change DL4J makes to them after a batch.
+     */
+    private static final class AsIs extends UpdateRule {
+        AsIs(NoOp config) {
+            super(config, 0);
+        }
+
+        @Override
+        void apply(float[] g, int n, float[][] state, int at) {
         }
     }
 

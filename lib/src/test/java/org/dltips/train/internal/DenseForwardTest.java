@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dltips.model.Activation;
 import org.dltips.model.Loss;
@@ -15,10 +18,12 @@ import org.dltips.model.Optimizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** The BLAS inference pass must give what DL4J's own {@code output(x, false)} gives, for every chunk. */
 class DenseForwardTest {
@@ -55,6 +60,40 @@ class DenseForwardTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"batch norm", "skip connections", "skip connections with batch norm"})
+    void batchNormalizationAndSkipConnectionsGiveWhatDl4jsOutputGives(String name) {
+        NetworkBuilder builder = switch (name) {
+            case "batch norm" -> Network.input(FEATURES).dense(16, Activation.RELU).batchNorm()
+                    .dense(16, Activation.SIGMOID).batchNorm();
+            case "skip connections" -> Network.input(FEATURES).dense(16, Activation.SIGMOID)
+                    .residual(2, 16, Activation.SIGMOID);
+            case "skip connections with batch norm" -> Network.input(FEATURES).dense(16, Activation.RELU)
+                    .residual(16, Activation.RELU).batchNorm().residual(16, Activation.RELU).batchNorm();
+            default -> throw new IllegalArgumentException(name);
+        };
+        MultiLayerNetwork model = builder.softmax(CLASSES).optimizer(Optimizer.adam(0.05)).seed(9).build().model();
+        INDArray x = Nd4j.rand(DataType.FLOAT, 60, FEATURES).muli(3).subi(1);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 60, CLASSES);
+        for (int i = 0; i < 60; i++) {
+            y.putScalar(i, i % CLASSES, 1.0);
+        }
+        for (int batch = 0; batch < 30; batch++) { // running statistics well away from their start (0 and 1)
+            int from = batch % 3 * 20;
+            model.fit(x.get(NDArrayIndex.interval(from, from + 20), NDArrayIndex.all()),
+                    y.get(NDArrayIndex.interval(from, from + 20), NDArrayIndex.all()));
+        }
+        try (DenseForward forward = DenseForward.forModel(model, 25)) {
+            assertNotNull(forward, name + " gets the pass");
+            for (int from = 0; from < 60; from += 25) { // chunks of 25, 25 and 10 rows
+                INDArray chunk = x.get(NDArrayIndex.interval(from, Math.min(60, from + 25)), NDArrayIndex.all());
+                INDArray expected = model.output(chunk, false);
+                double gap = expected.sub(forward.output(chunk)).amaxNumber().doubleValue();
+                assertTrue(gap < 1e-5, "outputs differ from DL4J's by " + gap + " in the chunk at " + from);
+            }
+        }
+    }
+
     @Test
     void followsTheWeightsAsTheyTrain() {
         MultiLayerNetwork model = Network.input(FEATURES).hidden(1, 8, Activation.RELU).softmax(CLASSES)
@@ -71,10 +110,14 @@ class DenseForwardTest {
 
     @Test
     void refusesWhatItDoesNotCompute() {
-        assertNull(DenseForward.forModel(Network.input(FEATURES).dense(16, Activation.RELU).batchNorm()
-                .softmax(CLASSES).build().model(), 10), "batch normalization");
-        assertNull(DenseForward.forModel(Network.input(FEATURES).dense(16, Activation.RELU).residual(16, Activation.RELU)
-                .softmax(CLASSES).build().model(), 10), "residual blocks");
+        MultiLayerNetwork layerNorm = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1)
+                .dataType(DataType.FLOAT).list()
+                .layer(new DenseLayer.Builder().nIn(FEATURES).nOut(8).hasLayerNorm(true).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(8).nOut(CLASSES)
+                        .activation(org.nd4j.linalg.activations.Activation.SOFTMAX).build())
+                .build());
+        layerNorm.init();
+        assertNull(DenseForward.forModel(layerNorm, 10), "layer normalization");
         MultiLayerNetwork dense = Network.input(FEATURES).hidden(1, 8, Activation.RELU).softmax(CLASSES).build().model();
         try (DenseForward forward = DenseForward.forModel(dense, 10)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
