@@ -96,6 +96,21 @@ final class BenchData {
         return out;
     }
 
+    /** The images as the library's Dataset: features 0-1, or 0-255 when {@code raw} (notebook 04's raw pixels). */
+    org.dltips.data.Dataset dataset(boolean raw) {
+        float[] x = features.clone();
+        if (raw) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] *= 255f;
+            }
+        }
+        int[] y = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            y[i] = labels[i];
+        }
+        return new org.dltips.data.Dataset(x, y, PIXELS, CLASSES);
+    }
+
     /** Writes features as little-endian float32 and labels as bytes, for the PyTorch worker. */
     void writeRaw(Path featureFile, Path labelFile) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(features.length * 4).order(ByteOrder.LITTLE_ENDIAN);

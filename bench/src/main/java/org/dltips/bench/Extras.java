@@ -21,7 +21,8 @@ final class Extras {
     private Extras() {
     }
 
-    static void run(Settings s, Dl4jSide ours, TorchWorker torch, int n, int batch, double oursSec, double torchSec,
+    /** Prints the secondary measurements; returns the machine's measured product peak in GFLOP/s. */
+    static double run(Settings s, Dl4jSide ours, TorchWorker torch, int n, int batch, double oursSec, double torchSec,
             int torchThreads, double flops) throws IOException {
         double nd4jPeak = GemmProbe.peak(PEAK_SIZE, 5);
         double peak = nd4jPeak;
@@ -49,6 +50,16 @@ final class Extras {
         double torchOne = min(torch.train(torchThreads, 1, 1, m, BATCH_ONE_RATE));
         System.out.printf("batch 1 (%d samples, rate %.2f): ours %.0f samples/s, pytorch %.0f samples/s (ratio %.2f)%n",
                 m, BATCH_ONE_RATE, m / oursOne, m / torchOne, oursOne / torchOne);
+        return peak;
+    }
+
+    /** The machine's float32 product peak in GFLOP/s: the best of ND4J's and PyTorch's at every thread count. */
+    static double peak(Settings s, TorchWorker torch) throws IOException {
+        double peak = GemmProbe.peak(PEAK_SIZE, 5);
+        for (int t : s.torchThreads()) {
+            peak = Math.max(peak, torch.peak(t, PEAK_SIZE, 5));
+        }
+        return peak;
     }
 
     private static double min(double[] xs) {

@@ -29,6 +29,8 @@ final class Settings {
         DEFAULTS.put("periodicGc", "default");             // default | off
         DEFAULTS.put("torchThreads", "1,2");
         DEFAULTS.put("extras", "true");                    // batch 1 / 10 000 throughput, peak, gemm bound, phases
+        DEFAULTS.put("course", "true");                    // every network of the course notebooks, each against PyTorch
+        DEFAULTS.put("courseRounds", "3");
         DEFAULTS.put("python", "/usr/bin/python3");
         DEFAULTS.put("worker", "bench/src/main/python/torch_worker.py");
     }

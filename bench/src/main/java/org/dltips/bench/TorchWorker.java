@@ -66,6 +66,12 @@ final class TorchWorker implements AutoCloseable {
         return Arrays.stream(words).filter(w -> !w.contains("=")).mapToDouble(Double::parseDouble).toArray();
     }
 
+    /** Seconds of each epoch of a fresh network of a course notebook, given by its {@link CourseNet} spec. */
+    double[] course(int threads, int batch, int epochs, int samples, String spec) throws IOException {
+        String[] words = ask("course " + threads + " " + batch + " " + epochs + " " + samples + " " + spec).split(" ");
+        return Arrays.stream(words).filter(w -> !w.contains("=")).mapToDouble(Double::parseDouble).toArray();
+    }
+
     /** GFLOP/s of a {@code size x size} float32 torch.mm with the given thread count. */
     double peak(int threads, int size, int repeats) throws IOException {
         return Double.parseDouble(ask("peak " + threads + " " + size + " " + repeats));
