@@ -13,7 +13,7 @@ import { prepareNotebook, shutdownKernels } from './lib/jupyter.mjs';
 import { byHand } from './lib/lab-interactions.mjs';
 import { installLabProbes, labScreenshots, openInLab, readLab, runAllFromMenu, saveInLab, waitUntilLabDone } from './lib/lab-page.mjs';
 import { startLabServer } from './lib/lab-server.mjs';
-import { processesMentioning, stop } from './lib/processes.mjs';
+import { peakMemoryMiB, processesMentioning, stop } from './lib/processes.mjs';
 import { since, waitFor } from './lib/report.mjs';
 import { finish, openSession } from './lib/session.mjs';
 
@@ -88,6 +88,14 @@ async function labNotebook(file, { ws, options: common, spec, server, browser, r
           fs.mkdirSync(options.executed, { recursive: true });
           fs.copyFileSync(path.join(ws.dirs.notebooks, notebook.name), path.join(options.executed, notebook.name));
           report.info(`executed notebook: ${path.join(options.executed, notebook.name)}`);
+        }
+        // the kernel's peak resident memory, beside the executed copy, for the notebook test's summary
+        const peaks = processesMentioning(ws.dirs.runtime).filter((p) => /\bjava\b|dltips-kernel/.test(p.cmdline))
+          .map((p) => peakMemoryMiB(p.pid)).filter(Number.isFinite);
+        if (peaks.length > 0) {
+          const peak = Math.max(...peaks);
+          fs.writeFileSync(path.join(options.executed, `${notebook.name}.peak-memory-mib`), `${peak.toFixed(1)}\n`);
+          report.info(`the kernel's peak resident memory: ${peak.toFixed(0)} MiB`);
         }
       }
     } finally {

@@ -109,10 +109,18 @@ def main():
     if args.ran_in:
         executed = nbformat.read(args.executed, as_version=4)
         problems, seconds = check_ran(nb, executed, args.ran_in)
+        peak = read_peak(args.executed + ".peak-memory-mib")
         return report(args, executed, seconds, expect_images, homework,
-                      [{"cell": -1, "ename": "execution", "evalue": p, "source": ""} for p in problems], args.ran_in)
+                      [{"cell": -1, "ename": "execution", "evalue": p, "source": ""} for p in problems], args.ran_in,
+                      peak)
     client = NotebookClient(nb, kernel_name=args.kernel, timeout=args.cell_timeout,
                             resources={"metadata": {"path": str(__import__("pathlib").Path(args.notebook).parent)}})
+    memory = {}
+
+    def after_cell(**_):
+        memory["peak"] = kernel_peak_mib(client) or memory.get("peak")
+
+    client.on_cell_executed = after_cell
     failure = None
     start = time.monotonic()
     try:
@@ -126,16 +134,38 @@ def main():
     seconds = time.monotonic() - start
     nbformat.write(nb, args.executed)
     failures = [{"cell": -1, "ename": "execution", "evalue": failure, "source": ""}] if failure else []
-    return report(args, nb, seconds, expect_images, homework, failures, "nbclient")
+    return report(args, nb, seconds, expect_images, homework, failures, "nbclient", memory.get("peak"))
 
 
-def report(args, nb, seconds, expect_images, homework, failures, front_end):
+def kernel_peak_mib(client):
+    """The kernel process's peak resident memory so far (VmHWM) in MiB, or None where it cannot be read."""
+    try:
+        with open("/proc/%d/status" % client.km.provisioner.pid) as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except (AttributeError, OSError, TypeError, ValueError):
+        return None
+    return None
+
+
+def read_peak(path):
+    """The peak memory a front-end run wrote beside its executed copy, or None."""
+    try:
+        with open(path) as f:
+            return float(f.read().strip())
+    except (OSError, ValueError):
+        return None
+
+
+def report(args, nb, seconds, expect_images, homework, failures, front_end, peak_memory_mib=None):
     """Prints the JSON report of the executed notebook NB; returns the exit status."""
     errors, images, results, feedback, slowest = inspect(nb)
     errors.extend(failures)
     print(json.dumps({"notebook": args.notebook, "seconds": round(seconds, 1), "cells": len(nb.cells),
                       "errors": errors, "images": images, "expect_images": expect_images, "results": results,
-                      "slowest_cells": slowest, "homework": homework, "feedback": feedback, "client": front_end}))
+                      "slowest_cells": slowest, "homework": homework, "feedback": feedback, "client": front_end,
+                      "peak_memory_mib": peak_memory_mib}))
     return 1 if errors or (expect_images and images == 0) else 0
 
 

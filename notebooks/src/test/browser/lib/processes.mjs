@@ -44,6 +44,16 @@ export function processesMentioning(marker) {
   return found;
 }
 
+/** The peak resident memory of process `pid` in MiB (VmHWM in /proc), or NaN when it cannot be read. */
+export function peakMemoryMiB(pid) {
+  try {
+    const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+    return line ? Number(line.split(/\s+/)[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Registers a synchronous cleanup step run on exit, Ctrl-C or SIGTERM (after killing the children). */
 export function onExit(step) {
   cleanups.push(step);

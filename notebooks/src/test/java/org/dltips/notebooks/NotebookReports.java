@@ -18,6 +18,9 @@ import java.util.List;
  */
 final class NotebookReports {
 
+    /** The most resident memory a notebook's kernel may reach, in MiB (1 GiB). */
+    static final double MEMORY_BAR_MIB = 1024;
+
     private final List<JsonObject> reports = new ArrayList<>();
 
     /**
@@ -34,6 +37,11 @@ final class NotebookReports {
         if (report.get("expect_images").getAsBoolean() && report.get("images").getAsInt() == 0) {
             problems.add("no image/png output; every notebook must show at least one chart (or set notebook"
                     + " metadata {\"dltips\": {\"expect_images\": false}})");
+        }
+        double peak = peakMemory(report);
+        if (peak > MEMORY_BAR_MIB) {
+            problems.add(String.format("the kernel's resident memory peaked at %.0f MiB; a notebook's kernel must stay"
+                    + " under %.0f MiB (1 GiB), so that a class of students fits on one machine", peak, MEMORY_BAR_MIB));
         }
         problems.addAll(HomeworkChecks.problems(report));
         if (problems.isEmpty() && report.get("exit").getAsInt() != 0) {
@@ -62,20 +70,22 @@ final class NotebookReports {
     }
 
     /**
-     * Writes the Markdown table (notebook, client, seconds, images, status, slowest cell) and the raw JSON
-     * reports.
+     * Writes the Markdown table (notebook, client, seconds, images, status, slowest cell, the kernel's peak
+     * resident memory) and the raw JSON reports.
      */
     synchronized void write(Path target) {
-        StringBuilder md = new StringBuilder("| notebook | run in | seconds | images | status | slowest cell (s) |\n");
-        md.append("|---|---|---:|---:|---|---:|\n");
+        StringBuilder md = new StringBuilder(
+                "| notebook | run in | seconds | images | status | slowest cell (s) | peak memory (MiB) |\n");
+        md.append("|---|---|---:|---:|---|---:|---:|\n");
         JsonArray all = new JsonArray();
         for (JsonObject report : reports) {
             JsonArray slowest = report.getAsJsonArray("slowest_cells");
             String slow = slowest.isEmpty() ? "" : slowest.get(0).getAsJsonObject().get("seconds").getAsString();
             String client = report.has("client") ? report.get("client").getAsString() : "nbclient";
-            md.append(String.format("| %s | %s | %.1f | %d | %s | %s |%n", name(report), client,
+            double peak = peakMemory(report);
+            md.append(String.format("| %s | %s | %.1f | %d | %s | %s | %s |%n", name(report), client,
                     report.get("seconds").getAsDouble(), report.get("images").getAsInt(),
-                    status(report), slow));
+                    status(report), slow, Double.isNaN(peak) ? "" : String.format("%.0f", peak)));
             JsonObject copy = report.deepCopy();
             copy.remove("log");
             all.add(copy);
@@ -106,6 +116,12 @@ final class NotebookReports {
             status += " (homework tier: " + (tier == null || tier.isJsonNull() ? "none" : tier.getAsString()) + ")";
         }
         return status;
+    }
+
+    /** The kernel's peak resident memory in MiB, NaN when the run could not read it. */
+    static double peakMemory(JsonObject report) {
+        JsonElement peak = report.get("peak_memory_mib");
+        return peak == null || peak.isJsonNull() ? Double.NaN : peak.getAsDouble();
     }
 
     static String name(JsonObject report) {
