@@ -198,7 +198,9 @@ public final class DenseStep {
             }
             case NORM -> {
                 GradientSlots.Norm at = slots.norm(i);
-                b.norms[i].backward(delta, i == 0 ? null : b.grad[i], at.gamma(), at.beta());
+                HiddenActivation.FromOutput fused = fusedActivation(i + 1);
+                b.norms[i].backward(delta, fused, fused == HiddenActivation.FromOutput.NONE ? null : b.out[i + 1],
+                        i == 0 ? null : b.grad[i], at.gamma(), at.beta());
                 b.norms[i].runningStatisticsSteps(at.mean(), at.spread());
                 if (foldedRates != null) {
                     LayerStack.NormParameters p = part.norm();
@@ -211,6 +213,9 @@ public final class DenseStep {
                 return i == 0 ? null : b.grad[i];
             }
             case ACTIVATION -> {
+                if (fusedActivation(i) != HiddenActivation.FromOutput.NONE) {
+                    return delta; // the batch normalization below applies this activation's derivative
+                }
                 // the layer below's output is this layer's input; a batch-normalization layer does not need it
                 // again, any other layer does, so it is copied before the activation's gradient overwrites it
                 INDArray in = stack.part(i - 1).kind() == LayerStack.Kind.NORM ? b.out[i - 1]
@@ -219,6 +224,18 @@ public final class DenseStep {
             }
             default -> throw new IllegalStateException("no backward pass for " + part.kind());
         }
+    }
+
+    /**
+     * The derivative that the batch-normalization layer below layer {@code i} applies for it in its own pass, when
+     * layer {@code i} is an activation that has one from its output alone (sigmoid); NONE otherwise.
+     */
+    private HiddenActivation.FromOutput fusedActivation(int i) {
+        if (i >= layers || i == 0 || stack.part(i).kind() != LayerStack.Kind.ACTIVATION
+                || stack.part(i - 1).kind() != LayerStack.Kind.NORM) {
+            return HiddenActivation.FromOutput.NONE;
+        }
+        return stack.part(i).activation().fromOutput();
     }
 
     /** Returns {@code result}, after closing {@code used} if it is a fresh array from a DL4J activation's gradient. */

@@ -27,6 +27,7 @@ final class NormPass {
     private final float[] beta;
     private final float[] xHat; // (x - mean) / std, column-major, kept from the forward pass for the backward
     private final float[] values; // the array being read or written, column-major
+    private final float[] outputs; // the following activation's output, when its derivative is applied here
 
     NormPass(LayerStack.NormParameters params, int rows) {
         this.params = params;
@@ -39,6 +40,7 @@ final class NormPass {
         this.beta = new float[units];
         this.xHat = new float[rows * units];
         this.values = new float[rows * units];
+        this.outputs = new float[rows * units];
     }
 
     /** {@code out = gamma * (x - mean) / std + beta} with the batch's mean and variance, kept for the gradient. */
@@ -76,13 +78,23 @@ final class NormPass {
     }
 
     /**
-     * From {@code g}, the loss's gradient with respect to the last {@link #forward}'s output: writes the gradients
-     * of gamma and beta into {@code dGamma} and {@code dBeta} (contiguous, one value per unit) and, when {@code dx}
-     * is not null, the gradient with respect to its input, {@code gamma / std * (g - mean(g) - xHat * mean(g * xHat))}
-     * per unit. Uses the gamma of the forward pass.
+     * From {@code g}, the loss's gradient with respect to the last {@link #forward}'s output, or, when {@code
+     * activation} is not NONE, with respect to the output {@code activated} of the activation that followed it
+     * (whose derivative this pass then applies first): writes the gradients of gamma and beta into {@code dGamma}
+     * and {@code dBeta} (contiguous, one value per unit) and, when {@code dx} is not null, the gradient with respect
+     * to its input, {@code gamma / std * (g - mean(g) - xHat * mean(g * xHat))} per unit. Uses the gamma of the
+     * forward pass.
      */
-    void backward(INDArray g, INDArray dx, FloatPointer dGamma, FloatPointer dBeta) {
+    void backward(INDArray g, HiddenActivation.FromOutput activation, INDArray activated, INDArray dx,
+                  FloatPointer dGamma, FloatPointer dBeta) {
         read(g, values);
+        if (activation == HiddenActivation.FromOutput.SIGMOID) {
+            read(activated, outputs);
+            for (int k = 0; k < values.length; k++) {
+                float s = outputs[k];
+                values[k] *= (1 - s) * s;
+            }
+        }
         float[] sumsOfG = new float[units];
         float[] sumsOfGxHat = new float[units];
         for (int j = 0; j < units; j++) {

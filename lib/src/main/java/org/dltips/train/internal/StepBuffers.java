@@ -48,10 +48,12 @@ final class StepBuffers implements AutoCloseable {
         for (int i = 0; i < layers; i++) {
             LayerStack.Part part = stack.part(i);
             long units = part.units();
-            out[i] = matrix(units);
             if (part.hasWeights()) {
                 pre[i] = matrix(units);
             }
+            // a dense layer without activation (before batch normalization) outputs its pre-activation itself
+            boolean identity = part.kind() == LayerStack.Kind.DENSE && part.activation().isIdentity();
+            out[i] = identity ? pre[i] : matrix(units);
             if (part.kind() == LayerStack.Kind.RESIDUAL) {
                 branch[i] = matrix(units);
             }

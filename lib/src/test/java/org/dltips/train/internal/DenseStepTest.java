@@ -222,6 +222,7 @@ class DenseStepTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"batch norm after ReLU layers, SGD", "batch norm after sigmoid layers, Adam",
+        "batch norm before tanh, SGD",
         "batch norm with dropout after it, momentum", "skip connections, SGD", "skip connections, Adam",
         "skip connections with batch norm, SGD", "skip connections with batch norm, RMSProp"})
     void batchNormalizationAndSkipConnectionsTrainLikeDl4jsFit(String name) {
@@ -231,6 +232,8 @@ class DenseStepTest {
             case "batch norm after sigmoid layers, Adam" -> Network.input(FEATURES).dense(16, Activation.SIGMOID)
                     .batchNorm().dense(16, Activation.SIGMOID).batchNorm().softmax(CLASSES).loss(Loss.MSE)
                     .optimizer(Optimizer.adam(0.01));
+            case "batch norm before tanh, SGD" -> Network.input(FEATURES).dense(16, Activation.TANH).batchNorm()
+                    .dense(16, Activation.TANH).batchNorm().softmax(CLASSES).optimizer(Optimizer.sgd(0.3));
             case "batch norm with dropout after it, momentum" -> Network.input(FEATURES).dense(16, Activation.RELU)
                     .batchNorm().dropout(0.3).dense(16, Activation.TANH).softmax(CLASSES)
                     .optimizer(Optimizer.sgd(0.1).momentum(0.9));
