@@ -5,12 +5,14 @@ import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /**
  * The output layer's activation and loss in {@link DenseStep}: the batch's mean loss, the loss gradient with
  * respect to the pre-activations (averaged over the batch, as DL4J's mini-batch updates use it) and each row's
- * most probable class. Softmax with cross-entropy, the lecture's usual pair, is computed in Java on the small
- * output block (one copy in and one out instead of a dozen ND4J ops); every other pair by DL4J's objects.
+ * most probable class. Softmax with cross-entropy or with the mean squared error, the lecture's two pairs, is
+ * computed in Java on the small output block (one copy in and one out instead of a dozen ND4J ops); every other
+ * pair by DL4J's objects.
  *
  * <p>{@code double loss = OutputLoss.of(activation, lossFunction).apply(pre, targets, out, delta, scratch, classes);}
  */
@@ -27,18 +29,29 @@ abstract class OutputLoss {
     static OutputLoss of(IActivation activation, ILossFunction loss) {
         if (activation instanceof ActivationSoftmax && loss.getClass() == LossMCXENT.class
                 && ((LossMCXENT) loss).getWeights() == null) {
-            return new SoftmaxCrossEntropy(((LossMCXENT) loss).getSoftmaxClipEps());
+            return new Softmax(false, ((LossMCXENT) loss).getSoftmaxClipEps());
+        }
+        if (activation instanceof ActivationSoftmax && loss.getClass() == LossMSE.class
+                && ((LossMSE) loss).getWeights() == null) {
+            return new Softmax(true, 0);
         }
         return new Dl4j(activation, loss);
     }
 
-    /** Softmax and multi-class cross-entropy as DL4J's LossMCXENT computes them, with its probability clipping. */
-    private static final class SoftmaxCrossEntropy extends OutputLoss {
+    /**
+     * Softmax with multi-class cross-entropy as DL4J's LossMCXENT computes them, with its probability clipping, or
+     * with the mean squared error as LossMSE does (the squared differences summed over the outputs and divided by
+     * their number; the gradient through softmax's Jacobian, {@code p * (g - sum(g * p))}).
+     */
+    private static final class Softmax extends OutputLoss {
+        private final boolean squared;
         private final double clip;
         private float[] logits = new float[0];
         private float[] targets = new float[0];
+        private double[] p = new double[0];
 
-        SoftmaxCrossEntropy(double clip) {
+        Softmax(boolean squared, double clip) {
+            this.squared = squared;
             this.clip = clip;
         }
 
@@ -72,20 +85,35 @@ abstract class OutputLoss {
                 for (int c = 0; c < columns; c++) {
                     sum += Math.exp(logits[c * rows + r] - max);
                 }
+                if (p.length < columns) {
+                    p = new double[columns];
+                }
                 int best = 0;
-                double bestP = -1;
+                double dot = 0; // squared error: sum over the outputs of dL/dp * p
                 for (int c = 0; c < columns; c++) {
                     int at = c * rows + r;
-                    double p = Math.exp(logits[at] - max) / sum;
+                    p[c] = Math.exp(logits[at] - max) / sum;
                     double target = targets[y.transposed() ? r * y.ld() + c : c * y.ld() + r];
-                    if (target != 0) {
-                        lossSum -= target * Math.log(Math.min(Math.max(p, clip), 1 - clip));
+                    if (squared) {
+                        double d = p[c] - target;
+                        lossSum += d * d / columns;
+                        dot += 2 * d / columns * p[c];
+                    } else {
+                        if (target != 0) {
+                            lossSum -= target * Math.log(Math.min(Math.max(p[c], clip), 1 - clip));
+                        }
+                        logits[at] = (float) ((p[c] - target) / rows);
                     }
-                    if (p > bestP) {
-                        bestP = p;
+                    if (p[c] > p[best]) {
                         best = c;
                     }
-                    logits[at] = (float) ((p - target) / rows);
+                }
+                if (squared) {
+                    for (int c = 0; c < columns; c++) {
+                        int at = c * rows + r;
+                        double target = targets[y.transposed() ? r * y.ld() + c : c * y.ld() + r];
+                        logits[at] = (float) (p[c] * (2 * (p[c] - target) / columns - dot) / rows);
+                    }
                 }
                 classes[r] = best;
             }
