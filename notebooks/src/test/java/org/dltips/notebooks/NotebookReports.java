@@ -21,7 +21,18 @@ final class NotebookReports {
     /** The most resident memory a notebook's kernel may reach, in MiB (1 GiB). */
     static final double MEMORY_BAR_MIB = 1024;
 
+    /** The bars, in lecture-epoch limits: the live demo in all, any cell of it, a 20-epoch lecture cell. */
+    static final double DEMO_BAR = 800;
+    static final double DEMO_CELL_BAR = 75;
+    static final double LECTURE_CELL_BAR = 30;
+
     private final List<JsonObject> reports = new ArrayList<>();
+    private double limit = Double.NaN; // the lecture epoch's limit on this machine, in seconds
+
+    /** Sets the lecture epoch's limit ({@link EpochLimit}) the summary states times in; NaN leaves them out. */
+    synchronized void limit(double seconds) {
+        limit = seconds;
+    }
 
     /**
      * What is wrong with a notebook run: error outputs, failed checks, missing images, a homework that did not do
@@ -74,24 +85,52 @@ final class NotebookReports {
      * resident memory) and the raw JSON reports.
      */
     synchronized void write(Path target) {
-        StringBuilder md = new StringBuilder(
-                "| notebook | run in | seconds | images | status | slowest cell (s) | peak memory (MiB) |\n");
-        md.append("|---|---|---:|---:|---|---:|---:|\n");
+        StringBuilder md = new StringBuilder("| notebook | run in | seconds | images | status | slowest cell (s) "
+                + "| peak memory (MiB) | limit-epochs | slowest cell (limit-epochs) |\n");
+        md.append("|---|---|---:|---:|---|---:|---:|---:|---:|\n");
         JsonArray all = new JsonArray();
         for (JsonObject report : reports) {
             JsonArray slowest = report.getAsJsonArray("slowest_cells");
             String slow = slowest.isEmpty() ? "" : slowest.get(0).getAsJsonObject().get("seconds").getAsString();
             String client = report.has("client") ? report.get("client").getAsString() : "nbclient";
             double peak = peakMemory(report);
-            md.append(String.format("| %s | %s | %.1f | %d | %s | %s | %s |%n", name(report), client,
+            md.append(String.format("| %s | %s | %.1f | %d | %s | %s | %s | %s | %s |%n", name(report), client,
                     report.get("seconds").getAsDouble(), report.get("images").getAsInt(),
-                    status(report), slow, Double.isNaN(peak) ? "" : String.format("%.0f", peak)));
+                    status(report), slow, Double.isNaN(peak) ? "" : String.format("%.0f", peak),
+                    inLimits(report.get("seconds").getAsDouble()), inLimits(slowestSeconds(report))));
             JsonObject copy = report.deepCopy();
             copy.remove("log");
             all.add(copy);
         }
         md.append(String.format("%nTotal: %d notebooks, %.1f s%n", reports.size(), totalSeconds()));
+        if (!Double.isNaN(limit)) {
+            md.append(bars());
+        }
         writeSummary(target, "notebook-summary", md, all);
+    }
+
+    /** The times of the live demo against the bars, in lecture-epoch limits. */
+    private String bars() {
+        List<JsonObject> demo = reports.stream().filter(r -> name(r).matches("0[0-6]-.*\\.ipynb")).toList();
+        double slowestCell = demo.stream().mapToDouble(NotebookReports::slowestSeconds).filter(x -> !Double.isNaN(x))
+                .max().orElse(Double.NaN);
+        double lectureCell = demo.stream().filter(r -> name(r).startsWith("01-")).mapToDouble(
+                NotebookReports::slowestSeconds).findFirst().orElse(Double.NaN);
+        return String.format("%nIn units of the lecture epoch's limit on this machine (%.3f s: an epoch's matrix"
+                + " products at the measured product peak): the live demo (00 to 06) %s (bar %.0f), its slowest cell"
+                + " %s (bar %.0f), notebook 01's slowest cell, a 20-epoch lecture run, %s (bar %.0f)%n", limit,
+                inLimits(secondsOf("0[0-6]-.*\\.ipynb")), DEMO_BAR, inLimits(slowestCell), DEMO_CELL_BAR,
+                inLimits(lectureCell), LECTURE_CELL_BAR);
+    }
+
+    private String inLimits(double seconds) {
+        return Double.isNaN(limit) || Double.isNaN(seconds) ? "" : String.format("%.0f", seconds / limit);
+    }
+
+    private static double slowestSeconds(JsonObject report) {
+        JsonArray slowest = report.getAsJsonArray("slowest_cells");
+        return slowest == null || slowest.isEmpty() ? Double.NaN
+                : slowest.get(0).getAsJsonObject().get("seconds").getAsDouble();
     }
 
     /** Writes {@code name}.md and {@code name}.json into {@code target} and prints the Markdown. */

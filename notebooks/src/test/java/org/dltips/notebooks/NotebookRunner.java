@@ -65,7 +65,7 @@ final class NotebookRunner {
         }
     }
 
-    private static Path jar() {
+    static Path jar() {
         return Path.of(System.getProperty("dltips.kernel.jar", "../kernel/target/dltips-kernel.jar")).toAbsolutePath();
     }
 
