@@ -132,18 +132,17 @@ final class NormPass {
         float keep = (float) params.decay();
         float move = (float) (1 - params.decay());
         float[] running = params.mean().toFloatVector();
-        float[] spread = params.spread().toFloatVector();
+        float[] runningVariance = params.variances();
         float[] meanSteps = new float[units];
         float[] spreadSteps = new float[units];
         for (int j = 0; j < units; j++) {
             meanSteps[j] = (running[j] - mean[j]) * move;
+            float old = runningVariance[j];
             if (params.logStd()) {
-                float s = (float) Math.pow(10.0, spread[j]);
-                float old = s * s;
                 float next = old * keep + variance[j] * move;
                 spreadSteps[j] = (float) (Math.log(old / next) * HALF_OVER_LN10);
             } else {
-                spreadSteps[j] = (spread[j] - variance[j]) * move;
+                spreadSteps[j] = (old - variance[j]) * move;
             }
         }
         meanStep.put(meanSteps);
