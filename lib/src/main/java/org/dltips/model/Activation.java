@@ -17,6 +17,11 @@ public enum Activation {
     RELU(org.nd4j.linalg.activations.Activation.RELU),
     /** x for x &gt; 0, 0.01 x otherwise: a ReLU whose units cannot die. */
     LEAKY_RELU(org.nd4j.linalg.activations.Activation.LEAKYRELU),
+    /**
+     * Parametric ReLU: x for x &gt; 0, a x otherwise, with a slope {@code a} per unit that training learns
+     * (starting at 0.25). A layer of its own in DL4J ({@code PReLULayer}) after a dense layer without activation.
+     */
+    PRELU(null),
     /** Scaled exponential linear unit: self-normalizing with LeCun-normal weights. */
     SELU(org.nd4j.linalg.activations.Activation.SELU),
     /** Exponential linear unit. */
@@ -38,9 +43,22 @@ public enum Activation {
         this.dl4j = dl4j;
     }
 
-    /** The DL4J activation this stands for. */
+    /**
+     * The DL4J activation this stands for.
+     *
+     * @throws IllegalStateException for {@link #PRELU}, whose learned slopes make it a layer, not a function
+     */
     public org.nd4j.linalg.activations.Activation toDl4j() {
+        if (dl4j == null) {
+            throw new IllegalStateException(name() + " learns its slopes, so DL4J has it as a layer (PReLULayer),"
+                    + " not as an activation function; use hasDl4jFunction() before toDl4j()");
+        }
         return dl4j;
+    }
+
+    /** Whether DL4J has this as an activation function ({@link #toDl4j()}); false for {@link #PRELU}. */
+    public boolean hasDl4jFunction() {
+        return dl4j != null;
     }
 
     /**
@@ -54,7 +72,7 @@ public enum Activation {
             case RELU -> value <= 0;
             case SOFTPLUS -> value < 0.01;
             case ELU, SELU -> value < -0.99 * (this == SELU ? 1.7581 : 1.0);
-            case LEAKY_RELU, SWISH, IDENTITY -> false;
+            case LEAKY_RELU, PRELU, SWISH, IDENTITY -> false;
         };
     }
 }

@@ -77,6 +77,42 @@ public final class NetworkBuilder {
     }
 
     /**
+     * A Maxout layer (Maxout 層): each of its {@code units} holds {@code pieces} linear pieces {@code x W_p + b_p}
+     * of its own and outputs the largest of them, so the network learns each unit's activation, a convex
+     * piecewise-linear function. ReLU is the 2-piece case with one piece fixed at zero. It has {@code pieces}
+     * times the weights of a dense layer of {@code units}, and costs that many times as much to train.
+     *
+     * <p>{@code Network.input(784).maxout(689, 2).softmax(10)}
+     *
+     * <p>Introduced in the notebook "Maxout and the ReLU family".
+     */
+    public NetworkBuilder maxout(int units, int pieces) {
+        checkNoOutput("maxout");
+        if (units < 1 || pieces < 2) {
+            throw new IllegalArgumentException("maxout got " + units + " units of " + pieces + " pieces; expected 1 or"
+                    + " more units and 2 or more pieces per unit, e.g. maxout(689, 2)");
+        }
+        NetworkBuilder next = copy();
+        List<LayerSpec> layers = new ArrayList<>(hidden);
+        layers.add(LayerSpec.maxout(units, pieces, pendingDrop));
+        next.hidden = List.copyOf(layers);
+        next.pendingDrop = 0;
+        return next;
+    }
+
+    /** {@code count} equal Maxout layers. {@code .maxout(13, 689, 2)} */
+    public NetworkBuilder maxout(int count, int units, int pieces) {
+        if (count < 1) {
+            throw new IllegalArgumentException("maxout got count " + count + "; expected 1 or more layers, e.g. maxout(13, 689, 2)");
+        }
+        NetworkBuilder next = this;
+        for (int i = 0; i < count; i++) {
+            next = next.maxout(units, pieces);
+        }
+        return next;
+    }
+
+    /**
      * Dropout after the previous layer (or on the inputs, if no layer came before): during training each
      * output is DROPPED with probability {@code dropProbability}, as in Keras's {@code Dropout(0.7)}.
      * Internally this becomes DL4J's {@code dropOut(1 - dropProbability)} on the next layer.
@@ -115,6 +151,11 @@ public final class NetworkBuilder {
                     + "; a skip connection adds the layer's input to its output, so both need the same width:"
                     + " use residual(" + width + ", ...) or put dense(" + units + ", ...) before it");
         }
+        if (activation == Activation.PRELU) {
+            throw new IllegalArgumentException("residual(" + units + ", Activation.PRELU) is not supported: a"
+                    + " parametric ReLU is a layer of its own in DL4J; use residual(" + units
+                    + ", Activation.LEAKY_RELU) or dense(" + units + ", Activation.PRELU)");
+        }
         if (pendingDrop > 0) {
             throw new IllegalStateException("residual(" + units + ", ...) follows dropout(" + pendingDrop
                     + "); dropout before a residual layer is not supported, put it after the residual layers instead");
@@ -151,6 +192,10 @@ public final class NetworkBuilder {
         checkNoOutput("batchNorm");
         if (hidden.isEmpty() || pendingDrop > 0) {
             throw new IllegalStateException("batchNorm() must directly follow a dense or residual layer, e.g. .dense(689, Activation.RELU).batchNorm()");
+        }
+        if (hidden.get(hidden.size() - 1).maxout()) {
+            throw new IllegalStateException("batchNorm() after maxout(...) is not supported; put it after a dense or"
+                    + " residual layer, e.g. .dense(689, Activation.RELU).batchNorm()");
         }
         NetworkBuilder next = copy();
         List<LayerSpec> layers = new ArrayList<>(hidden);

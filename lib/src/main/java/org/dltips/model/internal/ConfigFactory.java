@@ -10,6 +10,8 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PReLULayer;
+import org.deeplearning4j.nn.weights.WeightInitConstant;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import java.util.ArrayList;
@@ -21,11 +23,16 @@ import java.util.List;
  * drop a layer's OUTPUT (Keras); DL4J's {@code dropOut(p)} takes the probability to RETAIN the INPUT of the
  * layer it is set on, so a drop probability d after layer k becomes {@code dropOut(1 - d)} on layer k + 1.
  * A plain batch-normalized layer becomes dense (no activation), batch normalization, activation; a residual
- * layer becomes one {@link ResidualDense}, followed by batch normalization of its output when asked for.
+ * layer becomes one {@link ResidualDense}, followed by batch normalization of its output when asked for. A Maxout
+ * layer becomes a dense layer of {@code units * pieces} without activation and {@link MaxoutGroups}; a parametric
+ * ReLU, a dense layer without activation and DL4J's {@code PReLULayer}.
  *
  * <p>{@code ConfigFactory.configuration(784, layers, 0, 10, Loss.MSE, Optimizer.sgd(0.1), Init.XAVIER, 0, 0, 0, 1)}
  */
 public final class ConfigFactory {
+
+    /** The slope a parametric ReLU starts from, as in He et al. (2015), who introduced it. */
+    public static final double PRELU_START = 0.25;
 
     private ConfigFactory() {
     }
@@ -65,16 +72,25 @@ public final class ConfigFactory {
                 nIn = layer.units();
                 continue;
             }
-            DenseLayer.Builder dense = new DenseLayer.Builder().nIn(nIn).nOut(layer.units())
-                    .activation(layer.batchNorm() ? org.nd4j.linalg.activations.Activation.IDENTITY
+            boolean separate = layer.batchNorm() || !layer.activation().hasDl4jFunction();
+            DenseLayer.Builder dense = new DenseLayer.Builder().nIn(nIn).nOut((long) layer.units() * layer.pieces())
+                    .activation(separate ? org.nd4j.linalg.activations.Activation.IDENTITY
                             : layer.activation().toDl4j());
             if (layer.dropBefore() > 0) {
                 dense.dropOut(retainProbability(layer.dropBefore()));
             }
             list.layer(dense.build());
+            if (layer.maxout()) {
+                list.layer(new MaxoutGroups(layer.units(), layer.pieces()));
+            }
             if (layer.batchNorm()) {
                 list.layer(new BatchNormalization.Builder().nIn(layer.units()).nOut(layer.units()).build());
+            }
+            if (separate && layer.activation().hasDl4jFunction()) {
                 list.layer(new ActivationLayer.Builder().activation(layer.activation().toDl4j()).build());
+            } else if (separate) {
+                list.layer(new PReLULayer.Builder().inputShape(layer.units())
+                        .weightInit(new WeightInitConstant(PRELU_START)).build());
             }
             nIn = layer.units();
         }
@@ -108,7 +124,8 @@ public final class ConfigFactory {
             if (layer.dropBefore() > 0) {
                 text.append(" -drop ").append(layer.dropBefore());
             }
-            text.append(" - ").append(layer.units()).append(' ').append(layer.activation().name().toLowerCase());
+            text.append(" - ").append(layer.units()).append(' ')
+                    .append(layer.maxout() ? "maxout x" + layer.pieces() : layer.activation().name().toLowerCase());
             if (layer.residual()) {
                 text.append("+skip");
             }

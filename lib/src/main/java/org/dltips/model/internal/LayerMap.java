@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PReLULayer;
 import org.nd4j.linalg.activations.IActivation;
 
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ import java.util.List;
 
 /**
  * Groups DL4J layers into the layers a student wrote: a dense layer, with its batch-normalization and
- * activation layers when {@code batchNorm()} was used, or a residual layer (named "..., skip"), then the
- * output layer.
+ * activation layers when {@code batchNorm()} was used, its parametric ReLU layer or its Maxout groups (named
+ * "689 maxout x2"), or a residual layer (named "..., skip"), then the output layer.
  *
  * <p>{@code LayerMap.of(model.getLayerWiseConfigurations()).get(0).name()} is "hidden 1 (689 sigmoid)".
  */
@@ -47,17 +48,29 @@ public final class LayerMap {
             } else if (layer instanceof DenseLayer dense) {
                 int last = i;
                 IActivation function = dense.getActivationFn();
+                Activation activation = activationOf(function);
+                long units = dense.getNOut();
+                String label = null;
                 while (last + 1 < count && !startsGroup(configuration.getConf(last + 1).getLayer())) {
                     last++;
-                    if (configuration.getConf(last).getLayer() instanceof ActivationLayer a) {
+                    Layer next = configuration.getConf(last).getLayer();
+                    if (next instanceof ActivationLayer a) {
                         function = a.getActivationFn();
+                        activation = activationOf(function);
+                    } else if (next instanceof PReLULayer) {
+                        activation = Activation.PRELU;
+                    } else if (next instanceof MaxoutGroups m) {
+                        units = m.getUnits();
+                        label = "maxout x" + m.getPieces();
+                        activation = null;
                     }
                 }
-                Activation activation = activationOf(function);
-                String label = activation == null ? function.toString() : activation.name().toLowerCase();
+                if (label == null) {
+                    label = activation == null ? function.toString() : activation.name().toLowerCase();
+                }
                 boolean residual = dense instanceof ResidualDense;
                 int number = groups.size() + 1;
-                groups.add(new Group("hidden " + number + " (" + dense.getNOut() + " " + label
+                groups.add(new Group("hidden " + number + " (" + units + " " + label
                         + (residual ? ", skip" : "") + ")", i, last, residual ? null : activation, false));
                 i = last;
             }
@@ -71,7 +84,7 @@ public final class LayerMap {
 
     private static Activation activationOf(IActivation function) {
         for (Activation a : Activation.values()) {
-            if (a.toDl4j().getActivationFunction().getClass() == function.getClass()) {
+            if (a.hasDl4jFunction() && a.toDl4j().getActivationFunction().getClass() == function.getClass()) {
                 return a;
             }
         }

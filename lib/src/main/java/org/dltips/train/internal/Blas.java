@@ -64,6 +64,29 @@ final class Blas {
             return new Matrix(pointer, rows, columns, (int) ld, rowMajor);
         }
 
+        /** How many floats the matrix spans from its first element to its last, gaps between columns included. */
+        int span() {
+            return ld * (columns - 1) + rows;
+        }
+
+        /**
+         * The column-major matrix's values, the gaps between columns included ({@code [c * ld + r]}), in
+         * {@code reuse} when it is long enough, else in a new array.
+         */
+        float[] read(float[] reuse) {
+            if (transposed) {
+                throw new IllegalStateException("expected a column-major matrix, got a row-major " + rows + "x" + columns);
+            }
+            float[] values = reuse.length >= span() ? reuse : new float[span()];
+            pointer.get(values, 0, span());
+            return values;
+        }
+
+        /** Writes {@code values} (laid out as {@link #read} gives them) into the matrix. */
+        void write(float[] values) {
+            pointer.put(values, 0, span());
+        }
+
         /** Like {@link #of} but insists: the arrays this package makes itself always have a BLAS layout. */
         static Matrix require(INDArray a) {
             Matrix m = of(a);

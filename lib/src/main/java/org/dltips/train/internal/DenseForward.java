@@ -27,6 +27,8 @@ public final class DenseForward implements AutoCloseable {
     private final IActivation outputActivation;
     private final int capacity;
     private final INDArray[] buffers;
+    private final MaxoutPass[] maxouts;
+    private final SlopePass[] slopes;
     private final INDArray onesArray;
     private final FloatPointer ones;
     private float[] values; // batch normalization's work array
@@ -35,8 +37,16 @@ public final class DenseForward implements AutoCloseable {
         this.stack = stack;
         this.layers = stack.count();
         this.buffers = new INDArray[layers];
+        this.maxouts = new MaxoutPass[layers];
+        this.slopes = new SlopePass[layers];
         for (int i = 0; i < layers; i++) {
-            buffers[i] = Nd4j.create(DataType.FLOAT, new long[] {capacity, stack.part(i).units()}, 'f');
+            LayerStack.Part part = stack.part(i);
+            buffers[i] = Nd4j.create(DataType.FLOAT, new long[] {capacity, part.units()}, 'f');
+            if (part.kind() == LayerStack.Kind.MAXOUT) {
+                maxouts[i] = new MaxoutPass((int) part.units(), part.pieces());
+            } else if (part.kind() == LayerStack.Kind.PRELU) {
+                slopes[i] = new SlopePass((int) part.units());
+            }
         }
         this.outputActivation = ((BaseLayer) stack.part(layers - 1).conf()).getActivationFn();
         this.capacity = capacity;
@@ -80,6 +90,9 @@ public final class DenseForward implements AutoCloseable {
                 }
                 case NORM -> normalize(part.norm(), below, out);
                 case ACTIVATION -> part.activation().forward(below, out);
+                case MAXOUT -> maxouts[i].forward(Blas.Matrix.require(below), Blas.Matrix.require(out));
+                case PRELU -> slopes[i].forward(Blas.Matrix.require(below), Blas.vector(part.slopes()),
+                        Blas.Matrix.require(out));
                 default -> throw new IllegalStateException("no inference pass for " + part.kind());
             }
             below = out;

@@ -1,6 +1,7 @@
 package org.dltips.train.internal;
 
 import java.util.List;
+import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
@@ -15,7 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 
 /**
- * One training step of a network of dense layers, residual layers, batch normalization and activation layers,
+ * One training step of a network of dense layers, residual layers, batch normalization, activation layers, Maxout
+ * groups and parametric ReLU layers,
  * written directly on ND4J arrays and the BLAS library ND4J loads, with buffers kept from batch to batch: the same
  * arithmetic as DL4J's {@code MultiLayerNetwork.fit} for such networks, without its per-step bookkeeping, which
  * costs about as much as the matrix products on the lecture network. The weights are updated in place, in the
@@ -168,6 +170,8 @@ public final class DenseStep {
                 }
                 case NORM -> b.norms[i].forward(below, b.out[i]);
                 case ACTIVATION -> part.activation().forward(below, b.out[i]);
+                case MAXOUT -> b.maxouts[i].forward(b.matrix(below), b.matrix(b.out[i]));
+                case PRELU -> b.slopes[i].forward(b.matrix(below), Blas.vector(part.slopes()), b.matrix(b.out[i]));
                 default -> throw new IllegalStateException("no forward pass for " + part.kind());
             }
             below = b.out[i];
@@ -211,6 +215,18 @@ public final class DenseStep {
                     Blas.axpy(units, -1, at.spread(), Blas.vector(p.spread()));
                 }
                 return i == 0 ? null : b.grad[i];
+            }
+            case MAXOUT -> {
+                b.maxouts[i].backward(b.matrix(delta), b.matrix(b.grad[i]));
+                return b.grad[i];
+            }
+            case PRELU -> {
+                FloatPointer slopeGradient = slots.slopes(i);
+                b.slopes[i].backward(b.matrix(b.out[i - 1]), b.matrix(delta), b.matrix(b.grad[i]), slopeGradient);
+                if (foldedRates != null) {
+                    Blas.axpy((int) part.units(), -foldedRates[i], slopeGradient, Blas.vector(part.slopes()));
+                }
+                return b.grad[i];
             }
             case ACTIVATION -> {
                 if (fusedActivation(i) != HiddenActivation.FromOutput.NONE) {

@@ -10,7 +10,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Where {@link DenseStep} writes each layer's gradients: views of {@link ParameterUpdate}'s flat gradient, laid out
  * like the network's parameters, when an updater applies them; with plain SGD, which folds the weight updates into
- * the products, only batch normalization's gradients, into arrays of their own that the step applies at once.
+ * the products, only batch normalization's and parametric ReLU's gradients, into arrays of their own that the step
+ * applies at once.
  *
  * <p>{@code GradientSlots slots = new GradientSlots(model, stack, update); slots.weights(0);}
  */
@@ -23,7 +24,8 @@ final class GradientSlots implements AutoCloseable {
     private final Blas.Matrix[] weights;
     private final FloatPointer[] biases;
     private final Norm[] norms;
-    private final INDArray[] own; // batch normalization's arrays when there is no flat gradient
+    private final FloatPointer[] slopes;
+    private final INDArray[] own; // batch normalization's and PReLU's arrays when there is no flat gradient
 
     /** The slots of {@code stack}'s layers in {@code update}'s gradient, or of their own when it is null. */
     GradientSlots(MultiLayerNetwork model, LayerStack stack, ParameterUpdate update) {
@@ -31,6 +33,7 @@ final class GradientSlots implements AutoCloseable {
         weights = new Blas.Matrix[layers];
         biases = new FloatPointer[layers];
         norms = new Norm[layers];
+        slopes = new FloatPointer[layers];
         own = new INDArray[4 * layers];
         long base = Blas.vector(model.params()).address();
         for (int i = 0; i < layers; i++) {
@@ -53,6 +56,13 @@ final class GradientSlots implements AutoCloseable {
                     }
                 }
                 norms[i] = new Norm(at[0], at[1], at[2], at[3]);
+            } else if (part.slopes() != null) {
+                if (update != null) {
+                    slopes[i] = Blas.vector(view(update, base, Blas.vector(part.slopes()), part.units()));
+                } else {
+                    own[4 * i] = Nd4j.create(DataType.FLOAT, part.units());
+                    slopes[i] = Blas.vector(own[4 * i]);
+                }
             }
         }
     }
@@ -71,6 +81,11 @@ final class GradientSlots implements AutoCloseable {
     /** Layer {@code i}'s bias gradient; null with plain SGD. */
     FloatPointer bias(int i) {
         return biases[i];
+    }
+
+    /** Parametric ReLU layer {@code i}'s slope gradient. */
+    FloatPointer slopes(int i) {
+        return slopes[i];
     }
 
     /** Batch-normalization layer {@code i}'s slots. */

@@ -3,6 +3,7 @@ package org.dltips.train.internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.FloatPointer;
+import org.dltips.model.internal.MaxoutGroups;
 import org.dltips.model.internal.ResidualDense;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -10,14 +11,17 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PReLULayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.deeplearning4j.nn.params.PReLUParamInitializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A network's layers as the BLAS paths ({@link DenseStep}, {@link DenseForward}) read them: dense layers, dense
- * layers with a skip connection, batch normalization, activation layers and the output layer, each with the
+ * layers with a skip connection, batch normalization, activation layers, Maxout groups, parametric ReLU layers and
+ * the output layer, each with the
  * arrays the network keeps its parameters in, so that updates in place and reads follow training.
  *
  * <p>{@code LayerStack stack = LayerStack.of(model); if (stack != null) stack.part(0).affine(x, pre, ones);}
@@ -36,6 +40,10 @@ record LayerStack(List<Part> parts) {
         NORM,
         /** {@code act(x)}. */
         ACTIVATION,
+        /** Maxout: each unit's largest of its pieces, the input's columns {@code p * units + j}. */
+        MAXOUT,
+        /** Parametric ReLU: {@code x} where positive, {@code a_j x} elsewhere, with a learned slope per unit. */
+        PRELU,
         /** {@code x W + b}, then the loss's activation (softmax). */
         OUTPUT
     }
@@ -49,10 +57,12 @@ record LayerStack(List<Part> parts) {
      * @param weights the column-major weight matrix (inputs x units) of DENSE, RESIDUAL and OUTPUT layers
      * @param bias their contiguous bias row
      * @param norm the parameters of a NORM layer
+     * @param slopes the learned slopes of a PRELU layer, one per unit, a view of the network's own array
+     * @param pieces the pieces per unit of a MAXOUT layer; 1 for the others
      * @param units outputs per row
      */
     record Part(Kind kind, org.deeplearning4j.nn.conf.layers.Layer conf, HiddenActivation activation,
-                Blas.Matrix weights, FloatPointer bias, NormParameters norm, long units) {
+                Blas.Matrix weights, FloatPointer bias, NormParameters norm, INDArray slopes, int pieces, long units) {
 
         boolean hasWeights() {
             return weights != null;
@@ -67,7 +77,8 @@ record LayerStack(List<Part> parts) {
 
     /**
      * The layers of {@code model}, or null unless it is float dense layers (with biases, without layer
-     * normalization), residual layers, batch normalization of a layer's outputs and activation layers, starting
+     * normalization), residual layers, batch normalization of a layer's outputs, activation layers, Maxout groups
+     * and parametric ReLU layers (one slope per unit), starting
      * with a dense layer and ending with an output layer, without input preprocessors, on a backend BLAS reads.
      */
     static LayerStack of(MultiLayerNetwork model) {
@@ -95,12 +106,22 @@ record LayerStack(List<Part> parts) {
     private static Part part(org.deeplearning4j.nn.conf.layers.Layer conf, Layer layer, long width) {
         if (conf.getClass() == ActivationLayer.class) {
             return new Part(Kind.ACTIVATION, conf, HiddenActivation.of(((ActivationLayer) conf).getActivationFn()),
-                    null, null, null, width);
+                    null, null, null, null, 1, width);
         }
         if (conf.getClass() == BatchNormalization.class) {
             NormParameters norm = NormParameters.of((BatchNormalization) conf, layer);
             return norm == null || norm.units() != width ? null
-                    : new Part(Kind.NORM, conf, null, null, null, norm, width);
+                    : new Part(Kind.NORM, conf, null, null, null, norm, null, 1, width);
+        }
+        if (conf.getClass() == MaxoutGroups.class) {
+            MaxoutGroups groups = (MaxoutGroups) conf;
+            return (long) groups.getUnits() * groups.getPieces() != width ? null
+                    : new Part(Kind.MAXOUT, conf, null, null, null, null, null, groups.getPieces(), groups.getUnits());
+        }
+        if (conf.getClass() == PReLULayer.class) {
+            INDArray slopes = NormParameters.vector(layer.getParam(PReLUParamInitializer.WEIGHT_KEY));
+            return slopes == null || slopes.length() != width ? null
+                    : new Part(Kind.PRELU, conf, null, null, null, null, slopes, 1, width);
         }
         Kind kind;
         if (conf.getClass() == OutputLayer.class) {
@@ -119,7 +140,7 @@ record LayerStack(List<Part> parts) {
         }
         HiddenActivation activation = kind == Kind.OUTPUT ? null
                 : HiddenActivation.of(((DenseLayer) conf).getActivationFn());
-        return new Part(kind, conf, activation, weights, bias, null, weights.columns());
+        return new Part(kind, conf, activation, weights, bias, null, null, 1, weights.columns());
     }
 
     int count() {
@@ -161,7 +182,7 @@ record LayerStack(List<Part> parts) {
         }
 
         /** A contiguous float parameter as a rank-1 view, or null. */
-        private static INDArray vector(INDArray param) {
+        static INDArray vector(INDArray param) {
             return param == null || Blas.vector(param) == null ? null : param.reshape(param.length());
         }
 

@@ -26,6 +26,8 @@ final class StepBuffers implements AutoCloseable {
     final INDArray[] masks; // dropout masks, in the order DL4J makes them
     final INDArray[] dropped;
     final NormPass[] norms;
+    final MaxoutPass[] maxouts;
+    final SlopePass[] slopes;
     final INDArray lossGradient; // with respect to the output layer's pre-activation
     final INDArray scratch; // the output layer's work space
     final FloatPointer ones;
@@ -45,6 +47,8 @@ final class StepBuffers implements AutoCloseable {
         masks = new INDArray[layers];
         dropped = new INDArray[layers];
         norms = new NormPass[layers];
+        maxouts = new MaxoutPass[layers];
+        slopes = new SlopePass[layers];
         for (int i = 0; i < layers; i++) {
             LayerStack.Part part = stack.part(i);
             long units = part.units();
@@ -59,6 +63,12 @@ final class StepBuffers implements AutoCloseable {
             }
             if (part.norm() != null) {
                 norms[i] = new NormPass(part.norm(), rows);
+            }
+            if (part.kind() == LayerStack.Kind.MAXOUT) {
+                maxouts[i] = new MaxoutPass((int) units, part.pieces());
+            }
+            if (part.kind() == LayerStack.Kind.PRELU) {
+                slopes[i] = new SlopePass((int) units);
             }
             long inputs = i == 0 ? part.weights().rows() : stack.part(i - 1).units();
             if (i > 0) {

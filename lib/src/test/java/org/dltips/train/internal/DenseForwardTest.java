@@ -61,7 +61,8 @@ class DenseForwardTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"batch norm", "skip connections", "skip connections with batch norm"})
+    @ValueSource(strings = {"batch norm", "skip connections", "skip connections with batch norm", "maxout",
+        "PReLU with batch norm"})
     void batchNormalizationAndSkipConnectionsGiveWhatDl4jsOutputGives(String name) {
         NetworkBuilder builder = switch (name) {
             case "batch norm" -> Network.input(FEATURES).dense(16, Activation.RELU).batchNorm()
@@ -70,6 +71,9 @@ class DenseForwardTest {
                     .residual(2, 16, Activation.SIGMOID);
             case "skip connections with batch norm" -> Network.input(FEATURES).dense(16, Activation.RELU)
                     .residual(16, Activation.RELU).batchNorm().residual(16, Activation.RELU).batchNorm();
+            case "maxout" -> Network.input(FEATURES).maxout(16, 3).maxout(16, 2);
+            case "PReLU with batch norm" -> Network.input(FEATURES).dense(16, Activation.PRELU).batchNorm()
+                    .dense(16, Activation.PRELU);
             default -> throw new IllegalArgumentException(name);
         };
         MultiLayerNetwork model = builder.softmax(CLASSES).optimizer(Optimizer.adam(0.05)).seed(9).build().model();

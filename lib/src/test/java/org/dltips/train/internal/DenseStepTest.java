@@ -253,6 +253,52 @@ class DenseStepTest {
         assertTrainsLikeDl4j(builder.seed(14), 30, "f");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"maxout, SGD", "maxout of 3 pieces, Adam", "maxout with dropout, momentum",
+        "maxout then ReLU, MSE", "PReLU, SGD", "PReLU, Adam with L2", "PReLU with batch norm, RMSProp",
+        "PReLU after maxout, SGD"})
+    void maxoutAndParametricReluTrainLikeDl4jsFit(String name) {
+        NetworkBuilder builder = switch (name) {
+            case "maxout, SGD" -> Network.input(FEATURES).maxout(2, 16, 2).softmax(CLASSES)
+                    .optimizer(Optimizer.sgd(0.3));
+            case "maxout of 3 pieces, Adam" -> Network.input(FEATURES).maxout(16, 3).maxout(8, 3).softmax(CLASSES)
+                    .optimizer(Optimizer.adam(0.01));
+            case "maxout with dropout, momentum" -> Network.input(FEATURES).dropout(0.2).maxout(16, 2).dropout(0.3)
+                    .maxout(16, 2).softmax(CLASSES).optimizer(Optimizer.sgd(0.1).momentum(0.9));
+            case "maxout then ReLU, MSE" -> Network.input(FEATURES).maxout(16, 2).dense(12, Activation.RELU)
+                    .softmax(CLASSES).loss(Loss.MSE).optimizer(Optimizer.sgd(0.5));
+            case "PReLU, SGD" -> Network.input(FEATURES).hidden(2, 16, Activation.PRELU).softmax(CLASSES)
+                    .optimizer(Optimizer.sgd(0.3));
+            case "PReLU, Adam with L2" -> Network.input(FEATURES).hidden(2, 16, Activation.PRELU).softmax(CLASSES)
+                    .optimizer(Optimizer.adam(0.01)).l2(1e-3);
+            case "PReLU with batch norm, RMSProp" -> Network.input(FEATURES).dense(16, Activation.PRELU).batchNorm()
+                    .dense(16, Activation.PRELU).softmax(CLASSES).optimizer(Optimizer.rmsprop(0.01));
+            case "PReLU after maxout, SGD" -> Network.input(FEATURES).maxout(16, 2).dense(16, Activation.PRELU)
+                    .softmax(CLASSES).optimizer(Optimizer.sgd(0.3));
+            default -> throw new IllegalArgumentException(name);
+        };
+        assertTrainsLikeDl4j(builder.seed(21), 20, "c");
+        assertTrainsLikeDl4j(builder.seed(22), 30, "f");
+    }
+
+    @Test
+    void parametricReluLearnsItsSlopes() {
+        MultiLayerNetwork model = Network.input(FEATURES).dense(16, Activation.PRELU).softmax(CLASSES)
+                .optimizer(Optimizer.sgd(0.5)).seed(3).build().model();
+        INDArray before = model.getLayer(1).getParam("W").dup();
+        assertEquals(0.25, before.meanNumber().doubleValue(), 1e-6, "every slope starts at 0.25");
+        DenseStep step = DenseStep.forModel(model);
+        assertNotNull(step, "a PReLU network takes the step");
+        INDArray x = Nd4j.rand(DataType.FLOAT, ROWS, FEATURES).subi(0.5).muli(4);
+        INDArray y = oneHot(ROWS, new Random(5));
+        for (int i = 0; i < 20; i++) {
+            step.fit(x, y);
+        }
+        step.close();
+        double moved = model.getLayer(1).getParam("W").sub(before).amaxNumber().doubleValue();
+        assertTrue(moved > 1e-3, "the slopes did not move: largest change " + moved);
+    }
+
     @Test
     void networksItDoesNotComputeGoThroughDl4j() {
         assertNull(DenseStep.forModel(dl4jNetwork(new AdaMax(0.01), GradientNormalization.None)), "AdaMax");
