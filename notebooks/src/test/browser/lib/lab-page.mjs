@@ -82,9 +82,11 @@ export async function runAllFromMenu(page) {
     await page.locator('.jp-NotebookPanel .jp-Notebook').first().click({ position: { x: 5, y: 5 } });
     await page.locator('.lm-MenuBar-item', { hasText: /^Run$/ }).click();
     await page.locator('.lm-Menu-item:visible', { hasText: /^Run All Cells/ }).first().click();
+    // A cell pending or numbered is the sign; a busy kernel is not: it is busy a moment for requests the page
+    // sends on its own (a click that did not take then looked like a run of no cell).
     const started = await waitFor(async () => {
       const state = await labCellState(page);
-      return state.running > 0 || state.status === 'busy';
+      return state.running > 0 || state.executed > 0;
     }, 10, 100);
     if (started) return attempt;
     await page.keyboard.press('Escape');
@@ -101,6 +103,7 @@ export function labCellState(page) {
     return {
       total: code.length,
       running: code.filter((c) => prompt(c).includes('*')).length,
+      executed: code.filter((c) => /\d/.test(prompt(c))).length,
       status: panel.sessionContext.kernelDisplayStatus,
       dead: (window.__dltipsLabProbe?.statuses ?? []).includes('dead'),
     };

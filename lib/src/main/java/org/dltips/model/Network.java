@@ -10,6 +10,7 @@ import org.dltips.train.Trainer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.PReLULayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -120,6 +122,21 @@ public final class Network {
     /** Output statistics of each hidden layer on {@code data}: mean, spread, share saturated. */
     public List<LayerActivation> activations(Dataset data) {
         return Probe.activations(model, data.features());
+    }
+
+    /**
+     * The learned slopes of every parametric ReLU layer ({@link Activation#PRELU}), input side first: one array per
+     * layer, one slope per unit (each starts at 0.25). Empty when the network has no such layer.
+     * {@code net.preluSlopes().get(0)[5]}
+     */
+    public List<double[]> preluSlopes() {
+        List<double[]> slopes = new ArrayList<>();
+        for (org.deeplearning4j.nn.api.Layer layer : model.getLayers()) {
+            if (layer.conf().getLayer() instanceof PReLULayer) {
+                slopes.add(layer.getParam("W").toDoubleVector());
+            }
+        }
+        return slopes;
     }
 
     /** Writes weights, configuration and optimizer state to {@code file}. {@code net.save(Path.of("best.zip"))} */

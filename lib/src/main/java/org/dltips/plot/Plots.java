@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.dltips.data.Dataset;
+import org.dltips.model.Maxout;
 import org.dltips.model.Optimizer;
 import org.dltips.lesson.Results;
 import org.dltips.playground.Surface;
@@ -23,6 +24,7 @@ import org.dltips.plot.internal.Curves;
 import org.dltips.plot.internal.Gradients;
 import org.dltips.plot.internal.ImageGrid;
 import org.dltips.plot.internal.Marks;
+import org.dltips.plot.internal.MaxoutImages;
 import org.dltips.plot.internal.Panels;
 import org.dltips.plot.internal.RateCurves;
 import org.dltips.plot.internal.RunCurves;
@@ -194,6 +196,22 @@ public final class Plots {
      */
     public static XYChart heightPerStep(Trajectory... paths) {
         return StepCurves.heights(List.of(paths));
+    }
+
+    /**
+     * What Maxout units learned: for each unit its pieces (dashed) and its output, their maximum (thick), along a
+     * line through its layer's input space. {@code Plots.maxoutUnits(Maxout.shape(net, 1, 0, a, b), Maxout.shape(net, 1, 1, a, b))}
+     */
+    public static BufferedImage maxoutUnits(Maxout.UnitShape... shapes) {
+        return MaxoutImages.units(List.of(shapes));
+    }
+
+    /**
+     * Which piece won in each unit for each example (rows), one colour per piece: every example trains its own thin
+     * linear network. {@code Plots.activePieces(Maxout.activePieces(net, 1, test.first(8), 60), names)}
+     */
+    public static BufferedImage activePieces(Maxout.ActivePieces active, List<String> exampleNames) {
+        return MaxoutImages.activePieces(active, exampleNames);
     }
 
     /** An XChart chart rendered to an image. {@code Plots.toImage(Plots.activations())} */

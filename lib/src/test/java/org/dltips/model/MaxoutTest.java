@@ -77,6 +77,11 @@ class MaxoutTest {
         assertInstanceOf(PReLULayer.class, loaded.model().getLayer(3).conf().getLayer());
         assertEquals(net.model().getLayerWiseConfigurations().toJson(), loaded.model().getLayerWiseConfigurations().toJson());
         assertEquals(net.output(train.features()), loaded.output(train.features()));
+        assertEquals(1, net.preluSlopes().size(), "one PReLU layer");
+        assertArrayEquals(net.preluSlopes().get(0), loaded.preluSlopes().get(0), 0.0);
+        double moved = java.util.Arrays.stream(net.preluSlopes().get(0)).map(a -> Math.abs(a - 0.25)).max().orElse(0);
+        assertTrue(moved > 1e-4, "training moved the slopes from their start of 0.25");
+        assertTrue(Network.input(8).dense(5, Activation.RELU).softmax(3).build().preluSlopes().isEmpty());
     }
 
     @Test
