@@ -5,8 +5,8 @@ package org.dltips.model;
  *
  * <p>{@code Network.input(784).dense(689, Activation.RELU).softmax(10).build();}
  *
- * <p>Introduced in the notebook on the vanishing gradient (sigmoid versus ReLU); the ReLU variants come back
- * in the notebook on activation functions.
+ * <p>Introduced in the notebook on the vanishing gradient (sigmoid versus ReLU); the ReLU variants and Maxout
+ * ({@link NetworkBuilder#maxout(int, int)}) come back in the notebook "Maxout and the ReLU family".
  */
 public enum Activation {
     /** 1 / (1 + e^-x): saturates at 0 and 1, the cause of the vanishing gradient in deep stacks. */

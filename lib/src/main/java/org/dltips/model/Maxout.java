@@ -18,7 +18,8 @@ import java.util.List;
  * <p>{@code Maxout.startAsRelu(maxoutNet, reluNet); Plots.maxoutUnits(Maxout.shape(maxoutNet, 1, 0, a, b));}
  *
  * <p>Introduced in the notebook "Maxout and the ReLU family". Hidden layers are numbered from 1, as in
- * {@link Network#gradients}; units and pieces from 0.
+ * {@link Network#gradients}, and units from 0. Pieces are drawn and named from 1, as the lecture's {@code z1, z2};
+ * in arrays and in {@link ActivePieces#winners()} piece 1 is index 0.
  */
 public final class Maxout {
 
@@ -88,7 +89,7 @@ public final class Maxout {
 
     /**
      * Makes every Maxout layer of {@code maxoutNet} compute what the matching ReLU layer of {@code reluNet}
-     * computes, by the lecture's argument: piece 0 gets the ReLU layer's weights and bias, piece 1 all zeros, so
+     * computes, by the lecture's argument: piece 1 gets the ReLU layer's weights and bias, piece 2 all zeros, so
      * each unit outputs {@code max(z, 0)}. The output layer is copied too, so both networks give the same outputs.
      * Training then moves both pieces: the unit starts as ReLU and may learn another shape.
      *
@@ -181,7 +182,7 @@ public final class Maxout {
 
     /**
      * The mean absolute weight of each piece of hidden layer {@code layer}, over all its units: after
-     * {@link #startAsRelu} piece 1 is all zeros, and it grows as training gives it a shape of its own.
+     * {@link #startAsRelu} piece 2 (index 1) is all zeros, and it grows as training moves it.
      */
     public static double[] pieceWeights(Network net, int layer) {
         LayerMap.Group group = maxoutGroup(net, layer);

@@ -4,7 +4,6 @@ import org.dltips.data.Dataset;
 import org.dltips.model.internal.MaxoutGroupsLayer;
 import org.dltips.train.Fit;
 import org.dltips.train.Synthetic;
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.layers.PReLULayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -44,27 +43,10 @@ class MaxoutTest {
 
     @Test
     void gradientsMatchFiniteDifferences() {
-        assertGradientsMatchFiniteDifferences(Network.input(8).maxout(6, 2).maxout(4, 3).softmax(3).seed(2));
-        assertGradientsMatchFiniteDifferences(Network.input(8).maxout(5, 4).softmax(3).loss(Loss.MSE).seed(3));
-        assertGradientsMatchFiniteDifferences(Network.input(8).dense(6, Activation.PRELU).maxout(4, 2)
-                .dense(5, Activation.PRELU).softmax(3).seed(5));
-    }
-
-    private void assertGradientsMatchFiniteDifferences(NetworkBuilder builder) {
-        DataType before = Nd4j.dataType();
-        DataType beforeFloat = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-        try {
-            MultiLayerNetwork model = builder.optimizer(Optimizer.sgd(1.0)).build().model().convertDataType(DataType.DOUBLE);
-            Dataset small = train.first(12);
-            boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(model)
-                    .input(small.features().castTo(DataType.DOUBLE)).labels(small.oneHot().castTo(DataType.DOUBLE))
-                    .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
-                    .print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
-            assertTrue(ok, "back-propagated gradients differ from finite differences for " + builder);
-        } finally {
-            Nd4j.setDefaultDataTypes(before, beforeFloat);
-        }
+        FiniteDifferences.assertGradientsMatch(Network.input(8).maxout(6, 2).maxout(4, 3).softmax(3).seed(2), train.first(12));
+        FiniteDifferences.assertGradientsMatch(Network.input(8).maxout(5, 4).softmax(3).loss(Loss.MSE).seed(3), train.first(12));
+        FiniteDifferences.assertGradientsMatch(Network.input(8).dense(6, Activation.PRELU).maxout(4, 2)
+                .dense(5, Activation.PRELU).softmax(3).seed(5), train.first(12));
     }
 
     @Test

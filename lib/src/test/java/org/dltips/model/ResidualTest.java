@@ -5,7 +5,6 @@ import org.dltips.model.internal.ResidualDense;
 import org.dltips.model.internal.ResidualDenseLayer;
 import org.dltips.train.Fit;
 import org.dltips.train.Synthetic;
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -120,41 +119,18 @@ class ResidualTest {
         }
     }
 
-    private static void assertGradientsMatchFiniteDifferences(NetworkBuilder builder, Dataset data) {
-        DataType before = Nd4j.dataType();
-        DataType beforeFloat = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-        try {
-            MultiLayerNetwork model = builder.optimizer(Optimizer.sgd(1.0)).build().model().convertDataType(DataType.DOUBLE);
-            // batch normalization's running mean and variance are statistics, not trained by the gradient
-            java.util.Set<String> statistics = new java.util.HashSet<>();
-            for (String name : model.paramTable().keySet()) {
-                if (name.endsWith("_mean") || name.endsWith("_var") || name.endsWith("_log10stdev")) {
-                    statistics.add(name);
-                }
-            }
-            boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(model).excludeParams(statistics)
-                    .input(data.features().castTo(DataType.DOUBLE)).labels(data.oneHot().castTo(DataType.DOUBLE))
-                    .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
-                    .print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
-            assertTrue(ok, "back-propagated gradients differ from finite differences for " + builder);
-        } finally {
-            Nd4j.setDefaultDataTypes(before, beforeFloat);
-        }
-    }
-
     @Test
     void gradientsOfEveryLayerMatchFiniteDifferences() {
         Dataset small = train.first(12);
-        assertGradientsMatchFiniteDifferences(Network.input(8).dense(6, Activation.TANH)
+        FiniteDifferences.assertGradientsMatch(Network.input(8).dense(6, Activation.TANH)
                 .residual(3, 6, Activation.SIGMOID).softmax(3).seed(2), small);
-        assertGradientsMatchFiniteDifferences(Network.input(8).residual(8, Activation.TANH)
+        FiniteDifferences.assertGradientsMatch(Network.input(8).residual(8, Activation.TANH)
                 .dense(5, Activation.SOFTPLUS).residual(5, Activation.TANH).softmax(3).loss(Loss.MSE).seed(3), small);
     }
 
     @Test
     void gradientsMatchFiniteDifferencesWithBatchNormalizationAfterTheSum() {
-        assertGradientsMatchFiniteDifferences(Network.input(8).dense(6, Activation.TANH).batchNorm()
+        FiniteDifferences.assertGradientsMatch(Network.input(8).dense(6, Activation.TANH).batchNorm()
                 .residual(6, Activation.TANH).batchNorm().residual(6, Activation.SIGMOID).softmax(3).seed(4),
                 train.first(12));
     }

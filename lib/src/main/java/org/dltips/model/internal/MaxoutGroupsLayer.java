@@ -10,9 +10,12 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The working part of {@link MaxoutGroups}, written from the formulas in double precision on Java arrays.
+ * The working part of {@link MaxoutGroups}: the forward pass as element-wise maxima of the pieces' blocks of
+ * columns, the backward pass written from the formulas in double precision on Java arrays.
  *
  * <p>Forward: {@code a[j] = max over p of z[p * units + j]}. Backward, with {@code e = dL/da}: the gradient goes
  * to the piece that was the maximum and to no other, {@code dL/dz[p * units + j] = e[j]} for that piece, 0 for
@@ -36,18 +39,16 @@ public final class MaxoutGroupsLayer extends AbstractLayer<MaxoutGroups> {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
-        int units = layerConf().getUnits();
-        int pieces = layerConf().getPieces();
-        int rows = checkedRows(input, units * pieces);
-        double[] z = input.dup('c').data().asDouble();
-        double[] a = new double[rows * units];
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < units; j++) {
-                a[r * units + j] = z[r * units * pieces + winner(z, r * units * pieces, j, units, pieces) * units + j];
-            }
+        long units = layerConf().getUnits();
+        checkedRows(input, units * layerConf().getPieces());
+        // element-wise maxima of the pieces' column blocks: no copy of the input, which can be large at inference
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(),
+                new long[] {input.rows(), units}, 'c');
+        out.assign(input.get(NDArrayIndex.all(), NDArrayIndex.interval(0, units)));
+        for (long p = 1; p < layerConf().getPieces(); p++) {
+            Transforms.max(out, input.get(NDArrayIndex.all(), NDArrayIndex.interval(p * units, (p + 1) * units)), false);
         }
-        INDArray out = Nd4j.create(a, new long[] {rows, units}, 'c').castTo(input.dataType());
-        return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, out);
+        return out;
     }
 
     @Override

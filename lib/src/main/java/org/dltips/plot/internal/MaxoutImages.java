@@ -47,7 +47,7 @@ public final class MaxoutImages {
         chart.getStyler().setAxisTitleFont(Canvas.font(11, false));
         chart.getStyler().setLegendFont(Canvas.font(10, false));
         for (int p = 0; p < shape.pieces().length; p++) {
-            XYSeries piece = chart.addSeries("piece " + p, shape.t(), shape.pieces()[p]);
+            XYSeries piece = chart.addSeries("piece " + (p + 1), shape.t(), shape.pieces()[p]);
             piece.setLineColor(Style.color(p));
             piece.setLineStyle(THIN_DASHED);
             piece.setMarker(SeriesMarkers.NONE);
@@ -96,7 +96,7 @@ public final class MaxoutImages {
             g.setColor(Style.color(p));
             g.fillRect(x, y - 10, 14, 14);
             g.setColor(new Color(30, 30, 30));
-            String label = String.format(Locale.ROOT, "piece %d: %.0f%% of cells", p, 100 * shares[p]);
+            String label = String.format(Locale.ROOT, "piece %d: %.0f%% of cells", p + 1, 100 * shares[p]);
             g.drawString(label, x + 20, y + 2);
             x += g.getFontMetrics().stringWidth(label) + 44;
         }

@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The inference pass of a network {@link LayerStack} reads (what {@code model.output(x, false)} computes) through
@@ -26,9 +27,9 @@ public final class DenseForward implements AutoCloseable {
     private final int layers;
     private final IActivation outputActivation;
     private final int capacity;
-    private final INDArray[] buffers;
-    private final MaxoutPass[] maxouts;
-    private final SlopePass[] slopes;
+    private final INDArray[] buffers; // views of the two alternating arrays, one per layer
+    private final INDArray[] alternating;
+    private final SlopePass slopes = new SlopePass();
     private final INDArray onesArray;
     private final FloatPointer ones;
     private float[] values; // batch normalization's work array
@@ -36,17 +37,14 @@ public final class DenseForward implements AutoCloseable {
     private DenseForward(LayerStack stack, int capacity) {
         this.stack = stack;
         this.layers = stack.count();
+        // each layer reads only the output of the one below, so two arrays, used in turn, hold every layer's output
+        long widest = stack.parts().stream().mapToLong(LayerStack.Part::units).max().orElse(1);
+        this.alternating = new INDArray[] {Nd4j.create(DataType.FLOAT, capacity * widest),
+            Nd4j.create(DataType.FLOAT, capacity * widest)};
         this.buffers = new INDArray[layers];
-        this.maxouts = new MaxoutPass[layers];
-        this.slopes = new SlopePass[layers];
         for (int i = 0; i < layers; i++) {
-            LayerStack.Part part = stack.part(i);
-            buffers[i] = Nd4j.create(DataType.FLOAT, new long[] {capacity, part.units()}, 'f');
-            if (part.kind() == LayerStack.Kind.MAXOUT) {
-                maxouts[i] = new MaxoutPass((int) part.units(), part.pieces());
-            } else if (part.kind() == LayerStack.Kind.PRELU) {
-                slopes[i] = new SlopePass((int) part.units());
-            }
+            long units = stack.part(i).units();
+            buffers[i] = alternating[i % 2].get(NDArrayIndex.interval(0, capacity * units)).reshape('f', capacity, units);
         }
         this.outputActivation = ((BaseLayer) stack.part(layers - 1).conf()).getActivationFn();
         this.capacity = capacity;
@@ -90,9 +88,8 @@ public final class DenseForward implements AutoCloseable {
                 }
                 case NORM -> normalize(part.norm(), below, out);
                 case ACTIVATION -> part.activation().forward(below, out);
-                case MAXOUT -> maxouts[i].forward(Blas.Matrix.require(below), Blas.Matrix.require(out));
-                case PRELU -> slopes[i].forward(Blas.Matrix.require(below), Blas.vector(part.slopes()),
-                        Blas.Matrix.require(out));
+                case MAXOUT -> largestPieces(part, below, out);
+                case PRELU -> slopes.forward(Blas.Matrix.require(below), Blas.vector(part.slopes()), Blas.Matrix.require(out));
                 default -> throw new IllegalStateException("no inference pass for " + part.kind());
             }
             below = out;
@@ -101,6 +98,18 @@ public final class DenseForward implements AutoCloseable {
             readable.close();
         }
         return below;
+    }
+
+    /**
+     * Maxout at inference: the element-wise maximum of the pieces' blocks of columns, in ND4J's own ops (a Java pass
+     * would need arrays as large as the chunk on the heap, made again for every evaluation).
+     */
+    private static void largestPieces(LayerStack.Part part, INDArray z, INDArray out) {
+        long units = part.units();
+        out.assign(z.get(NDArrayIndex.all(), NDArrayIndex.interval(0, units)));
+        for (long p = 1; p < part.pieces(); p++) {
+            Transforms.max(out, z.get(NDArrayIndex.all(), NDArrayIndex.interval(p * units, (p + 1) * units)), false);
+        }
     }
 
     /**
@@ -137,7 +146,7 @@ public final class DenseForward implements AutoCloseable {
     /** Frees the buffers now instead of when the garbage collector gets to them (they live outside the heap). */
     @Override
     public void close() {
-        for (INDArray b : buffers) {
+        for (INDArray b : alternating) {
             b.close();
         }
         onesArray.close();

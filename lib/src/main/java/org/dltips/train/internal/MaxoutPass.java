@@ -3,7 +3,7 @@ package org.dltips.train.internal;
 import java.util.Arrays;
 
 /**
- * A Maxout layer in {@link DenseStep} and {@link DenseForward}: each unit's output is the largest of its pieces,
+ * A Maxout layer in {@link DenseStep}: each unit's output is the largest of its pieces,
  * input column {@code p * units + j} being piece {@code p} of unit {@code j}, and the gradient goes back to that
  * piece alone (to the first of equal pieces, as {@code MaxoutGroupsLayer} does). In column-major arrays each piece
  * is one run of {@code units} columns, so both passes are plain Java loops. Which piece won is kept from the

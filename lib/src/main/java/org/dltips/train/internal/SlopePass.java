@@ -8,22 +8,22 @@ import org.bytedeco.javacpp.FloatPointer;
  * {@code dx = e} or {@code a_j e}, and {@code da_j = sum over rows of x e} where {@code x < 0}, as ND4J's
  * {@code prelu_bp} computes them. Plain Java loops over the column-major arrays.
  *
- * <p>{@code SlopePass s = new SlopePass(689); s.forward(x, slopes, y); ...; s.backward(x, e, dx, dSlopes);}
+ * <p>{@code SlopePass s = new SlopePass(); s.forward(x, slopes, y); ...; s.backward(x, e, dx, dSlopes);}
  */
 final class SlopePass {
 
-    private final float[] slopes;
-    private final float[] slopeGradient;
+    private float[] slopes = new float[0];
+    private float[] slopeGradient = new float[0];
     private float[] x = new float[0];
     private float[] e = new float[0];
 
-    SlopePass(int units) {
-        this.slopes = new float[units];
-        this.slopeGradient = new float[units];
-    }
-
-    /** {@code y} from {@code x} (both rows x units, column-major), with the slopes at {@code slopeValues}. */
+    /** {@code y} from {@code x} (both rows x units, column-major), with the units' slopes at {@code slopeValues}. */
     void forward(Blas.Matrix input, FloatPointer slopeValues, Blas.Matrix output) {
+        int units = input.columns();
+        if (slopes.length != units) {
+            slopes = new float[units];
+            slopeGradient = new float[units];
+        }
         slopeValues.get(slopes);
         int rows = input.rows();
         int ldx = input.ld();

@@ -68,7 +68,7 @@ final class StepBuffers implements AutoCloseable {
                 maxouts[i] = new MaxoutPass((int) units, part.pieces());
             }
             if (part.kind() == LayerStack.Kind.PRELU) {
-                slopes[i] = new SlopePass((int) units);
+                slopes[i] = new SlopePass();
             }
             long inputs = i == 0 ? part.weights().rows() : stack.part(i - 1).units();
             if (i > 0) {
