@@ -17,8 +17,8 @@ import org.nd4j.linalg.learning.config.Sgd;
 
 /**
  * One training step of a network of dense layers, residual layers, batch normalization, activation layers, Maxout
- * groups and parametric ReLU layers,
- * written directly on ND4J arrays and the BLAS library ND4J loads, with buffers kept from batch to batch: the same
+ * groups and parametric ReLU layers, written directly on ND4J arrays and the BLAS library ND4J loads, with buffers
+ * kept from batch to batch: the same
  * arithmetic as DL4J's {@code MultiLayerNetwork.fit} for such networks, without its per-step bookkeeping, which
  * costs about as much as the matrix products on the lecture network. The weights are updated in place, in the
  * network's own parameter arrays, so evaluation, saving and DL4J's own {@code fit} keep working.
