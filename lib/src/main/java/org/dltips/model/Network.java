@@ -7,6 +7,7 @@ import org.dltips.train.Evaluation;
 import org.dltips.train.Fit;
 import org.dltips.train.History;
 import org.dltips.train.Trainer;
+import org.dltips.train.internal.DenseForward;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
@@ -35,6 +36,8 @@ import java.util.Random;
  * <p>Introduced in the notebook of the live demo. {@link #model()} gives the DL4J network underneath.
  */
 public final class Network {
+
+    private static final int OUTPUT_CHUNK = 2048;
 
     private final MultiLayerNetwork model;
     private final long seed;
@@ -104,9 +107,12 @@ public final class Network {
         return evaluate(data).predictions();
     }
 
-    /** Class probabilities, one row per row of {@code features} (dropout off). */
+    /**
+     * Class probabilities, one row per row of {@code features} (dropout off); computed in chunks through the
+     * library's own inference pass when the network has one, as {@link #evaluate} does.
+     */
     public INDArray output(INDArray features) {
-        return model.output(features, false);
+        return DenseForward.outputs(model, features, OUTPUT_CHUNK);
     }
 
     /**

@@ -59,6 +59,29 @@ public final class DenseForward implements AutoCloseable {
     }
 
     /**
+     * The outputs of {@code model} for every row of {@code features}, a new array: through this pass in chunks of
+     * at most {@code chunk} rows when the network has one, else through DL4J's {@code output(x, false)} in one go.
+     */
+    public static INDArray outputs(MultiLayerNetwork model, INDArray features, int chunk) {
+        int n = (int) features.rows();
+        try (DenseForward pass = forModel(model, Math.min(n, chunk))) {
+            if (pass == null) {
+                return model.output(features, false);
+            }
+            INDArray result = null;
+            for (int start = 0; start < n; start += chunk) {
+                int end = Math.min(n, start + chunk);
+                INDArray p = pass.output(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()));
+                if (result == null) {
+                    result = Nd4j.create(DataType.FLOAT, n, p.columns());
+                }
+                result.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()).assign(p);
+            }
+            return result;
+        }
+    }
+
+    /**
      * The network's outputs for the rows of {@code features} (at most the capacity given to {@link #forModel}),
      * in a buffer that the next call overwrites.
      */
