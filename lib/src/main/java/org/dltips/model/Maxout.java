@@ -3,6 +3,7 @@ package org.dltips.model;
 import org.dltips.data.Dataset;
 import org.dltips.model.internal.LayerMap;
 import org.dltips.model.internal.MaxoutGroups;
+import org.dltips.model.internal.MaxoutGroupsLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -208,17 +209,12 @@ public final class Maxout {
                     + " examples; expected at least one of each, e.g. activePieces(net, 1, test.first(8), 40)");
         }
         INDArray z = model.feedForward(examples.features(), false).get(group.weightIndex() + 1);
+        double[] values = z.dup('c').data().asDouble();
+        int width = groups.getUnits() * groups.getPieces();
         int[][] winners = new int[examples.size()][shown];
         for (int r = 0; r < winners.length; r++) {
             for (int j = 0; j < shown; j++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int p = 0; p < groups.getPieces(); p++) {
-                    double v = z.getDouble(r, (long) p * groups.getUnits() + j);
-                    if (v > max) {
-                        max = v;
-                        winners[r][j] = p;
-                    }
-                }
+                winners[r][j] = MaxoutGroupsLayer.winner(values, r * width, j, groups.getUnits(), groups.getPieces());
             }
         }
         return new ActivePieces(group.name(), groups.getPieces(), winners);
@@ -226,9 +222,9 @@ public final class Maxout {
 
     private static LayerMap.Group maxoutGroup(Network net, int layer) {
         List<LayerMap.Group> groups = LayerMap.of(net.model().getLayerWiseConfigurations());
-        List<String> maxouts = groups.stream().filter(g -> groupsOf(net.model(), g) != null).map(LayerMap.Group::name)
-                .toList();
         if (layer < 1 || layer > groups.size() || groupsOf(net.model(), groups.get(layer - 1)) == null) {
+            List<String> maxouts = groups.stream().filter(g -> groupsOf(net.model(), g) != null)
+                    .map(LayerMap.Group::name).toList();
             throw new IllegalArgumentException("hidden layer " + layer + " of " + net + " is not a Maxout layer;"
                     + (maxouts.isEmpty() ? " it has none: build one with maxout(units, pieces)"
                     : " its Maxout layers are " + maxouts + " (numbered from 1)"));

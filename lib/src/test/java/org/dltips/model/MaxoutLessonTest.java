@@ -87,6 +87,16 @@ class MaxoutLessonTest {
         Maxout.ActivePieces active = Maxout.activePieces(net, 1, data.first(5), 15);
         assertEquals(5, active.winners().length);
         assertEquals(15, active.winners()[0].length);
+        INDArray z = net.model().feedForward(data.first(5).features(), false).get(1); // the 60 pieces' values
+        for (int r = 0; r < 5; r++) {
+            for (int j = 0; j < 15; j++) {
+                double won = z.getDouble(r, active.winners()[r][j] * 20L + j);
+                for (int p = 0; p < 3; p++) {
+                    assertTrue(won >= z.getDouble(r, p * 20L + j), "example " + r + ", unit " + j + ": piece "
+                            + p + " is larger than the winner");
+                }
+            }
+        }
         double[] shares = active.pieceShares();
         assertEquals(1.0, shares[0] + shares[1] + shares[2], 1e-9);
         assertTrue(active.differingShare() > 0 && active.differingShare() <= 1);

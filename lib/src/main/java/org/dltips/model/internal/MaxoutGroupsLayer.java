@@ -70,8 +70,11 @@ public final class MaxoutGroupsLayer extends AbstractLayer<MaxoutGroups> {
         return new Pair<>(new DefaultGradient(), workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, grad));
     }
 
-    /** The piece of unit {@code j} that is largest in the row starting at {@code row}; the first of equals. */
-    static int winner(double[] z, int row, int j, int units, int pieces) {
+    /**
+     * The piece of unit {@code j} that is largest in the row of pieces starting at {@code row} of the row-major
+     * values {@code z}; the first of equals.
+     */
+    public static int winner(double[] z, int row, int j, int units, int pieces) {
         int best = 0;
         double max = z[row + j];
         for (int p = 1; p < pieces; p++) {
