@@ -28,6 +28,7 @@ import org.dltips.kernel.internal.HistoryReplies;
 import org.dltips.kernel.internal.KernelInfoReplies;
 import org.dltips.kernel.internal.KernelLog;
 import org.dltips.kernel.internal.MemoryHistory;
+import org.dltips.kernel.magic.Magics;
 
 import java.util.List;
 import java.util.OptionalLong;
@@ -58,6 +59,7 @@ public final class DltipsKernel extends BaseKernel {
         streams.cellThread(evaluator::isCellThread);
         CellPublisher publisher = new CellPublisher(renderer, streams);
         Display.setPublisher(publisher);
+        evaluator.runner(new Magics(publisher::show));
         this.executor = new ExecuteHandler(evaluator, streams, publisher, history);
     }
 

@@ -66,6 +66,13 @@ public final class CellPublisher implements Display.Publisher {
         return id;
     }
 
+    /** Publishes a MIME bundle made elsewhere (a magic's HTML, say) as a display of the running cell. */
+    public void show(DisplayData data) {
+        DisplayData copy = new DisplayData(data);
+        copy.setDisplayId(UUID.randomUUID().toString());
+        streams.publish(new PublishDisplayData(copy));
+    }
+
     @Override
     public void update(String id, Object value) {
         DisplayData data = new DisplayData(render(value));

@@ -5,10 +5,14 @@ import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 
+import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -22,9 +26,32 @@ public final class CellEvaluator implements AutoCloseable {
     private final SnippetClassLoader loader;
     private final CellThread thread;
     private final CompletableFuture<Session> session = new CompletableFuture<>();
-    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
     private final List<String> imports;
     private final Map<String, int[]> origins = new ConcurrentHashMap<>();
+    private final List<String> added = new CopyOnWriteArrayList<>();
+    private volatile CellRunner runner = (code, host) -> host.java(code);
+
+    /**
+     * Runs a whole cell on the cell thread, for instance with magics; Java goes back through {@link Host#java}.
+     *
+     * <p>{@code evaluator.runner((code, host) -> host.java(code.replace("%answer", "42")));}
+     */
+    public interface CellRunner {
+        CellResult run(String code, Host host) throws CellFailure;
+    }
+
+    /** What a {@link CellRunner} may ask of the evaluator; call only on the cell thread. */
+    public interface Host {
+        /** Runs Java as part of the current cell; line numbers in errors count from the text's first line. */
+        CellResult java(String code) throws CellFailure;
+
+        /** Adds jars or class folders for the compiler and for cell classes, all at once. */
+        void addToClassPath(List<String> entries);
+
+        /** The kernel's class path followed by the entries added since it started. */
+        List<String> classPath();
+    }
 
     /** Prepares an evaluator; JShell is built by {@link #start()} or, at the latest, by the first cell. */
     public CellEvaluator(ClassLoader parent, List<String> imports) {
@@ -66,7 +93,7 @@ public final class CellEvaluator implements AutoCloseable {
         Session s = session();
         long t0 = System.nanoTime();
         try {
-            return thread.call(() -> evalOnCellThread(s, code, cell));
+            return thread.call(() -> runner.run(code, host(s, cell)));
         } catch (CellFailure f) {
             throw f;
         } catch (Exception e) {
@@ -114,6 +141,34 @@ public final class CellEvaluator implements AutoCloseable {
             s.control().reset();
         }
         return result;
+    }
+
+    /** Replaces how whole cells run (the default runs them as Java). */
+    public void runner(CellRunner replacement) {
+        runner = replacement;
+    }
+
+    private Host host(Session s, int cell) {
+        return new Host() {
+            @Override
+            public CellResult java(String code) throws CellFailure {
+                return evalOnCellThread(s, code, cell);
+            }
+
+            @Override
+            public void addToClassPath(List<String> entries) {
+                s.jshell().addToClasspath(String.join(File.pathSeparator, entries));
+                added.addAll(entries);
+            }
+
+            @Override
+            public List<String> classPath() {
+                String kernel = ClassPaths.expanded(System.getProperty("java.class.path"));
+                List<String> all = new ArrayList<>(List.of(kernel.split(File.pathSeparator)));
+                all.addAll(added);
+                return all;
+            }
+        };
     }
 
     private Function<String, Function<Integer, String>> where(int cell) {
