@@ -26,7 +26,9 @@ import org.dltips.kernel.execution.CodeAssist;
 import org.dltips.kernel.internal.CellStreams;
 import org.dltips.kernel.internal.HistoryReplies;
 import org.dltips.kernel.internal.KernelInfoReplies;
+import org.dltips.kernel.internal.Connections;
 import org.dltips.kernel.internal.KernelLog;
+import org.dltips.kernel.internal.KeyboardInput;
 import org.dltips.kernel.internal.MemoryHistory;
 import org.dltips.kernel.magic.Magics;
 
@@ -45,6 +47,7 @@ public final class DltipsKernel extends BaseKernel {
     private final CellStreams streams;
     private final ExecuteHandler executor;
     private final MemoryHistory history;
+    private final KeyboardInput keyboard;
     private final java.util.concurrent.CountDownLatch shutdown = new java.util.concurrent.CountDownLatch(1);
 
     DltipsKernel(String name, String version, LanguageInfo language, MemoryHistory history, JupyterIO io,
@@ -60,7 +63,11 @@ public final class DltipsKernel extends BaseKernel {
         CellPublisher publisher = new CellPublisher(renderer, streams);
         Display.setPublisher(publisher);
         evaluator.runner(new Magics(publisher::show));
-        this.executor = new ExecuteHandler(evaluator, streams, publisher, history);
+        this.keyboard = new KeyboardInput(() -> {
+            streams.flush();
+            streams.awaitSent();
+        });
+        this.executor = new ExecuteHandler(evaluator, streams, publisher, history, keyboard);
     }
 
     /** A builder with the kernel's name, version and language info filled in. */
@@ -95,6 +102,10 @@ public final class DltipsKernel extends BaseKernel {
     @Override
     public void becomeHandlerForConnection(JupyterConnection connection) {
         super.becomeHandlerForConnection(connection);
+        Connections.stdin(connection).ifPresent(stdin -> {
+            keyboard.channel(stdin);
+            System.setIn(keyboard);
+        });
         connection.setHandler(MessageType.COMM_INFO_REQUEST, KernelInfoReplies::replyToCommInfo);
     }
 

@@ -15,6 +15,7 @@ import org.dltips.kernel.execution.CellEvaluator;
 import org.dltips.kernel.execution.CellFailure;
 import org.dltips.kernel.execution.CellResult;
 import org.dltips.kernel.internal.CellStreams;
+import org.dltips.kernel.internal.KeyboardInput;
 import org.dltips.kernel.internal.MemoryHistory;
 
 import java.util.List;
@@ -24,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Answers {@code execute_request}: runs the cell, streams its output, publishes its value or error, and
- * honours {@code silent}, {@code store_history} and {@code stop_on_error}. Everything the cell published has
- * left the IOPub socket before its reply is sent.
+ * honours {@code silent}, {@code store_history}, {@code allow_stdin} and {@code stop_on_error}. Everything the
+ * cell published has left the IOPub socket before its reply is sent.
  *
  * <p>{@code handler.handle(env, message);}
  */
@@ -35,12 +36,15 @@ final class ExecuteHandler {
     private final CellStreams streams;
     private final CellPublisher publisher;
     private final MemoryHistory history;
+    private final KeyboardInput keyboard;
     private final AtomicInteger count = new AtomicInteger();
     private final Object abortLock = new Object();
     private boolean abortQueued;
     private long failedReplyNanos;
 
-    ExecuteHandler(CellEvaluator evaluator, CellStreams streams, CellPublisher publisher, MemoryHistory history) {
+    ExecuteHandler(CellEvaluator evaluator, CellStreams streams, CellPublisher publisher, MemoryHistory history,
+                   KeyboardInput keyboard) {
+        this.keyboard = keyboard;
         this.evaluator = evaluator;
         this.streams = streams;
         this.publisher = publisher;
@@ -61,6 +65,7 @@ final class ExecuteHandler {
             history.add(cell, code);
         }
         streams.startCell(env, silent);
+        keyboard.startCell(env.getContext(), request.isStdinEnabled());
         try {
             CellResult result = evaluator.eval(code, cell);
             streams.flush();
@@ -79,6 +84,7 @@ final class ExecuteHandler {
             String msg = "the kernel failed while showing the result: " + e;
             fail(env, request, cell, e.getClass().getSimpleName(), msg, List.of(msg));
         } finally {
+            keyboard.endCell();
             streams.endCell();
         }
     }

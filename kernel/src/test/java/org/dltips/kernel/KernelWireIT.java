@@ -35,7 +35,7 @@ class KernelWireIT {
         cases.put("declarations and redefinitions across cells", KernelWireIT::redefinition);
         cases.put("compile error is an error reply with traceback", KernelWireIT::compileError);
         cases.put("runtime exception is an error with a clean traceback", KernelWireIT::runtimeError);
-        cases.put("reading System.in ends at once instead of blocking", KernelWireIT::stdin);
+        cases.put("reading System.in without allow_stdin fails at once instead of blocking", KernelWireIT::stdin);
         cases.put("Output.show of an image is display_data with image/png", KernelWireIT::displayImage);
         cases.put("LiveDisplay.update sends update_display_data", KernelWireIT::updateDisplay);
         cases.put("application/json keeps its nulls on the wire", KernelWireIT::jsonNulls);
@@ -113,7 +113,7 @@ class KernelWireIT {
     private static void stdin(KernelFixture k) {
         Execution cell = Execution.run(k.client(), "new java.util.Scanner(System.in).hasNextLine()", new JsonObject(),
                 java.time.Duration.ofSeconds(15));
-        assertEquals("false", cell.result("text/plain"), cell::describe);
+        assertEquals("NoKeyboardInputException", cell.reply().text("ename"), cell::describe);
     }
 
     private static void displayImage(KernelFixture k) {

@@ -7,12 +7,13 @@ import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.zeromq.ZMQ;
 
 import java.lang.reflect.Field;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
  * Opens a jjava {@link JupyterConnection} whose shell and control channels are {@link QuickShellChannel}s and
- * whose IOPub socket is a {@link QueuedIOPub}.
+ * whose IOPub socket is a {@link QueuedIOPub}, and whose stdin channel is a {@link PatientStdin}.
  *
  * <p>{@code JupyterConnection c = Connections.open(props, gate); kernel.becomeHandlerForConnection(c); c.connect();}
  */
@@ -34,7 +35,18 @@ public final class Connections {
         replace(connection, "shell", new QuickShellChannel(ctx, hmac, false, connection, abortQueued, seen));
         replace(connection, "control", new QuickShellChannel(ctx, hmac, true, connection, OptionalLong::empty, seen));
         replace(connection, "iopub", new QueuedIOPub(ctx, hmac));
+        replace(connection, "stdin", new PatientStdin(ctx, hmac));
         return connection;
+    }
+
+    /** The connection's stdin channel, when {@link #open} made it. */
+    public static Optional<PatientStdin> stdin(JupyterConnection connection) {
+        try {
+            return field("stdin").get(connection) instanceof PatientStdin s ? Optional.of(s)
+                    : Optional.empty();
+        } catch (ReflectiveOperationException e) {
+            return Optional.empty();
+        }
     }
 
     private static void replace(JupyterConnection connection, String name, JupyterSocket socket) throws Exception {

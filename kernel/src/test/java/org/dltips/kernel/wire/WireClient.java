@@ -35,9 +35,11 @@ public final class WireClient implements AutoCloseable {
     /** Connects shell, control, stdin, IOPub (subscribed to everything) and heartbeat. */
     public WireClient(ConnectionFile connection) {
         this.signer = new Signer(connection.key());
-        sockets.put("shell", dealer(connection.endpoint(connection.shell())));
-        sockets.put("control", dealer(connection.endpoint(connection.control())));
-        sockets.put("stdin", dealer(connection.endpoint(connection.stdin())));
+        // Shell and stdin share an identity, as in jupyter_client: the kernel routes input_request by it.
+        String identity = UUID.randomUUID().toString();
+        sockets.put("shell", dealer(connection.endpoint(connection.shell()), identity));
+        sockets.put("control", dealer(connection.endpoint(connection.control()), UUID.randomUUID().toString()));
+        sockets.put("stdin", dealer(connection.endpoint(connection.stdin()), identity));
         ZMQ.Socket iopub = context.createSocket(SocketType.SUB);
         iopub.setLinger(0);
         iopub.subscribe(new byte[0]);
@@ -49,10 +51,10 @@ public final class WireClient implements AutoCloseable {
         heartbeat.connect(connection.endpoint(connection.hb()));
     }
 
-    private ZMQ.Socket dealer(String endpoint) {
+    private ZMQ.Socket dealer(String endpoint, String identity) {
         ZMQ.Socket socket = context.createSocket(SocketType.DEALER);
         socket.setLinger(0);
-        socket.setIdentity(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        socket.setIdentity(identity.getBytes(StandardCharsets.UTF_8));
         socket.connect(endpoint);
         return socket;
     }
@@ -62,6 +64,19 @@ public final class WireClient implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         sendFrames(channel, signedFrames(id, type, content));
         return id;
+    }
+
+    /** Answers the {@code input_request} {@code question} on stdin with {@code value}, as a front end would. */
+    public void answer(WireMessage question, String value) {
+        JsonObject content = new JsonObject();
+        content.addProperty("value", value);
+        List<byte[]> parts = List.of(utf8(header(UUID.randomUUID().toString(), "input_reply").toString()),
+                utf8(question.header().toString()), utf8("{}"), utf8(content.toString()));
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(utf8(DELIMITER));
+        frames.add(utf8(signer.sign(parts)));
+        frames.addAll(parts);
+        sendFrames("stdin", frames);
     }
 
     /** The frames of a signed request: delimiter, signature, header, parent, metadata, content. */
