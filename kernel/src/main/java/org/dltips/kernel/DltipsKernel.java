@@ -125,8 +125,13 @@ public final class DltipsKernel extends BaseKernel {
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        String doc = assist().documentation(code, at, extraDetail);
-        return doc.isEmpty() ? null : new DisplayData(doc);
+        CodeAssist.Help help = assist().documentation(code, at, extraDetail);
+        if (help.isEmpty()) {
+            return null;
+        }
+        DisplayData data = new DisplayData(help.plain());
+        data.putHTML(help.html());
+        return data;
     }
 
     @Override

@@ -34,7 +34,8 @@ class KernelRequestsIT {
     Stream<DynamicNode> requestsOverTheWire() {
         Map<String, Consumer<KernelFixture>> cases = PerJdk.cases();
         cases.put("complete_request offers System for Syst", KernelRequestsIT::complete);
-        cases.put("inspect_request describes Math.max", KernelRequestsIT::inspect);
+        cases.put("inspect_request shows Javadoc as text and HTML, and the declaration at detail 1",
+                KernelRequestsIT::inspect);
         cases.put("is_complete_request tells complete from incomplete", KernelRequestsIT::isComplete);
         cases.put("history_request replies", KernelRequestsIT::history);
         cases.put("comm_info_request replies with status ok", k -> {
@@ -77,14 +78,33 @@ class KernelRequestsIT {
         assertEquals(4, reply.content().get("cursor_end").getAsInt(), reply::toString);
     }
 
-    private static void inspect(KernelFixture k) {
-        JsonObject content = code("Math.max(1, 2)", 6);
-        content.addProperty("detail_level", 0);
+    private static JsonObject inspectData(KernelFixture k, String code, int cursor, int detail) {
+        JsonObject content = code(code, cursor);
+        content.addProperty("detail_level", detail);
         WireMessage reply = request(k.client(), "inspect_request", content);
         assertEquals("ok", reply.text("status"), reply::toString);
-        assertTrue(reply.content().get("found").getAsBoolean(), () -> "Math.max not found: " + reply.content());
-        String text = reply.content().getAsJsonObject("data").get("text/plain").getAsString();
-        assertTrue(text.contains("max"), () -> "inspect text should show the signature of max: " + text);
+        assertTrue(reply.content().get("found").getAsBoolean(), () -> code + " not found: " + reply.content());
+        return reply.content().getAsJsonObject("data");
+    }
+
+    private static void inspect(KernelFixture k) {
+        JsonObject max = inspectData(k, "Math.max(1.5, 2)", 6, 0);
+        String text = max.get("text/plain").getAsString();
+        assertTrue(text.startsWith("double Math.max(double a, double b)"), () -> "the overload for the typed"
+                + " arguments should come alone: " + text);
+        boolean jdkSources = java.nio.file.Files.exists(k.javaHome().resolve("lib/src.zip"));
+        assertTrue(jdkSources ? text.contains("Returns the greater of two") : text.contains("No Javadoc"),
+                () -> "JDK sources " + (jdkSources ? "present" : "absent") + ", but inspect said: " + text);
+        JsonObject input = inspectData(k, "Network.input(784)", 10, 0);
+        assertTrue(input.get("text/plain").getAsString().contains("Starts describing a network"), input::toString);
+        assertTrue(input.get("text/html").getAsString().contains("<code>inputSize</code>"), input::toString);
+        assertFalse(input.get("text/plain").getAsString().contains("Declaration:"), input::toString);
+        JsonObject detailed = inspectData(k, "Network.input(784)", 10, 1);
+        assertTrue(detailed.get("text/plain").getAsString()
+                .contains("Declaration:\n    public static NetworkBuilder input(int inputSize) {"), detailed::toString);
+        JsonObject zeros = inspectData(k, "Nd4j.zeros(3, 4)", 7, 0);
+        assertTrue(zeros.get("text/plain").getAsString().contains("Create a 2D array initialized with zeros"),
+                () -> "DL4J's Javadoc should come from its sources jar: " + zeros);
     }
 
     private static void isComplete(KernelFixture k) {

@@ -12,6 +12,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,7 @@ final class JavadocSources {
     static final String EMBEDDED = "META-INF/dltips-sources";
 
     private static final List<FileSystem> OPEN = new ArrayList<>();
+    private static final Map<Path, FileSystem> OPENED_JARS = new HashMap<>();
     private static List<Path> installed;
 
     private JavadocSources() {
@@ -74,6 +76,15 @@ final class JavadocSources {
         }
         installed = List.copyOf(roots);
         return installed;
+    }
+
+    /** A source root as a folder: the root folder of a sources jar or zip, else the root itself; or null. */
+    static synchronized Path folder(Path root) {
+        if (root.getFileSystem() != FileSystems.getDefault() || Files.isDirectory(root)) {
+            return root;
+        }
+        FileSystem fs = OPENED_JARS.computeIfAbsent(root, JavadocSources::open);
+        return fs == null ? null : fs.getRootDirectories().iterator().next();
     }
 
     /** The JDK's source roots, as JShell itself finds them: every module folder of {@code src.zip}. */

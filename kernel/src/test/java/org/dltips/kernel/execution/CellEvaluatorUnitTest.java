@@ -30,7 +30,7 @@ class CellEvaluatorUnitTest {
 
     @Test
     void inspectingALibraryMethodShowsItsJavadoc() {
-        String doc = evaluator.assist().documentation("var b = org.dltips.model.Network.input", 38, false);
+        String doc = evaluator.assist().documentation("var b = org.dltips.model.Network.input", 38, false).plain();
         assertTrue(doc.contains("Network.input(int inputSize)\n"), doc);
         assertTrue(doc.contains("Starts describing a network whose examples have inputSize features."), doc);
         assertFalse(doc.contains("{@code"), doc);
