@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Runs a notebook in the classic Jupyter Notebook inside headless Chromium and checks what the page shows,
-// then drives `jupyter console` through one cell. Prints "N passed, M failed"; exits 1 on any failure.
+// answers a cell's keyboard question, then drives `jupyter console` through one cell. Prints "N passed, M failed"; exits 1 on any failure.
 //
 //   node run.mjs --kernel dltips --kernel-jar kernel/target/dltips-kernel.jar \
 //       --notebook fixtures/dltips-smoke.ipynb --out target/browser-test --progress epoch
 import path from 'node:path';
 import { launch } from './lib/browser.mjs';
 import { consoleCell } from './lib/console.mjs';
+import { classicQuestion } from './lib/keyboard-question.mjs';
 import { startServer, stopServer } from './lib/jupyter.mjs';
 import { testNotebook } from './lib/notebook-run.mjs';
 import { processesMentioning } from './lib/processes.mjs';
@@ -34,6 +35,7 @@ async function browserPart(ws, options, spec, report) {
     for (const file of options.notebooks) {
       await testNotebook(file, { ws, options, spec, server, browser, report });
     }
+    await classicQuestion({ ws, options, spec, server, browser, report });
     report.check('the page made no requests outside loopback', browser.blocked.length === 0,
       `blocked ${browser.blocked.length}: ${browser.blocked.slice(0, 5).join(', ')}`);
   } finally {

@@ -1,7 +1,8 @@
 // What a student does by hand in JupyterLab, on a scratch notebook: Tab completion, contextual help, a cell
-// that throws, the stop button on a training cell, the restart button.
+// that throws, the stop button on a training cell, a cell that asks a question, the restart button.
 import fs from 'node:fs';
 import path from 'node:path';
+import { ANSWER, GREETING, QUESTION_CELL } from './keyboard-question.mjs';
 import { labCellState, openInLab } from './lab-page.mjs';
 import { since, waitFor } from './report.mjs';
 
@@ -23,6 +24,7 @@ const CELLS = [
     + 'y.getColumn(0).assign(1);',
   'for (int epoch = 0; epoch < 1_000_000; epoch++) {\n    net.fit(x, y);\n}',
   '6 * 7',
+  QUESTION_CELL,
 ];
 
 /** Writes the scratch notebook for `kernel` into `dir`; returns its file name. */
@@ -155,6 +157,22 @@ export async function byHand({ ws, options, spec, server, browser, report, outDi
     const next = await waitCellDone(page, 4, 30);
     report.check('after the stop the next cell runs (6 * 7 shows 42)', next && next.shown.some((o) => o.text === '42'),
       `cell 4: ${JSON.stringify(next?.shown ?? 'not finished in 30 s')}`);
+
+    // A cell that asks a question: Lab opens an input box under the printed question; the answer reaches it.
+    await runCell(page, 5);
+    const box = page.locator('.jp-Stdin-input');
+    const asked = await box.first().waitFor({ timeout: 30000 }).then(() => true, () => false);
+    const question = (await cellInfo(page, 5)).shown.map((o) => o.text).join(' ');
+    report.check('a cell reading System.in opens an input box after its printed question',
+      asked && question.includes('Your name?'), `input box shown: ${asked}; cell 5 shows '${question.slice(0, 200)}'`);
+    if (asked) {
+      await box.first().fill(ANSWER);
+      await box.first().press('Enter');
+      const answered = await waitCellDone(page, 5, 30);
+      report.check(`the typed answer reaches the cell, which shows '${GREETING}'`,
+        answered && answered.shown.some((o) => o.text.includes(GREETING)),
+        `cell 5: ${JSON.stringify(answered?.shown ?? 'not finished in 30 s').slice(0, 300)}`);
+    }
 
     // The restart button (and its dialog) gives a fresh, working kernel.
     await clickToolbar(page, 'notebook:restart-kernel', 'Restart');
