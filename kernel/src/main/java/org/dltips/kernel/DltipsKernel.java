@@ -30,6 +30,7 @@ import org.dltips.kernel.internal.Connections;
 import org.dltips.kernel.internal.KernelLog;
 import org.dltips.kernel.internal.KeyboardInput;
 import org.dltips.kernel.internal.MemoryHistory;
+import org.dltips.kernel.magic.MagicScanner;
 import org.dltips.kernel.magic.Magics;
 
 import java.util.List;
@@ -140,10 +141,21 @@ public final class DltipsKernel extends BaseKernel {
         return new ReplacementOptions(c.matches(), c.start(), c.end());
     }
 
-    /** JShell's answer, always (waiting for JShell to be ready), so that it never depends on timing. */
+    /**
+     * JShell's answer, always (waiting for JShell to be ready), so that it never depends on timing; for a cell
+     * with magics, the answer for its Java after the last magic line, or for a cell magic's body.
+     */
     @Override
     public String isComplete(String code) {
-        return assist().isComplete(code);
+        List<MagicScanner.Part> parts = MagicScanner.hasMagic(code) ? MagicScanner.scan(code) : List.of();
+        if (parts.isEmpty()) {
+            return assist().isComplete(code);
+        }
+        MagicScanner.Part last = parts.get(parts.size() - 1);
+        if (last instanceof MagicScanner.Cell cell) {
+            return cell.body().isBlank() ? "" : assist().isComplete(cell.body());
+        }
+        return last instanceof MagicScanner.Java java ? assist().isComplete(java.code()) : "complete";
     }
 
     @Override

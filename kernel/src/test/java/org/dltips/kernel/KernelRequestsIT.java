@@ -112,6 +112,12 @@ class KernelRequestsIT {
                 .text("status"));
         assertEquals("incomplete", request(k.client(), "is_complete_request",
                 code("for (int i = 0; i < 3; i++) {", 0)).text("status"));
+        assertEquals("complete", request(k.client(), "is_complete_request", code("%time 1 + 1", 0)).text("status"));
+        assertEquals("incomplete", request(k.client(), "is_complete_request", code("%%time", 0)).text("status"));
+        assertEquals("incomplete", request(k.client(), "is_complete_request",
+                code("%%time\nfor (int i = 0; i < 3; i++) {", 0)).text("status"));
+        assertEquals("complete", request(k.client(), "is_complete_request", code("%%time\nint y = 2;", 0))
+                .text("status"));
     }
 
     private static void history(KernelFixture k) {

@@ -70,18 +70,16 @@ public final class WireClient implements AutoCloseable {
     public void answer(WireMessage question, String value) {
         JsonObject content = new JsonObject();
         content.addProperty("value", value);
-        List<byte[]> parts = List.of(utf8(header(UUID.randomUUID().toString(), "input_reply").toString()),
-                utf8(question.header().toString()), utf8("{}"), utf8(content.toString()));
-        List<byte[]> frames = new ArrayList<>();
-        frames.add(utf8(DELIMITER));
-        frames.add(utf8(signer.sign(parts)));
-        frames.addAll(parts);
-        sendFrames("stdin", frames);
+        sendFrames("stdin", frames(header(UUID.randomUUID().toString(), "input_reply"), question.header(), content));
     }
 
     /** The frames of a signed request: delimiter, signature, header, parent, metadata, content. */
     public List<byte[]> signedFrames(String msgId, String type, JsonObject content) {
-        List<byte[]> parts = List.of(utf8(header(msgId, type).toString()), utf8("{}"), utf8("{}"),
+        return frames(header(msgId, type), new JsonObject(), content);
+    }
+
+    private List<byte[]> frames(JsonObject header, JsonObject parent, JsonObject content) {
+        List<byte[]> parts = List.of(utf8(header.toString()), utf8(parent.toString()), utf8("{}"),
                 utf8(content.toString()));
         List<byte[]> frames = new ArrayList<>();
         frames.add(utf8(DELIMITER));
