@@ -147,7 +147,7 @@ public final class DltipsKernel extends BaseKernel {
      */
     @Override
     public String isComplete(String code) {
-        List<MagicScanner.Part> parts = MagicScanner.hasMagic(code) ? MagicScanner.scan(code) : List.of();
+        List<MagicScanner.Part> parts = MagicScanner.magicParts(code);
         if (parts.isEmpty()) {
             return assist().isComplete(code);
         }

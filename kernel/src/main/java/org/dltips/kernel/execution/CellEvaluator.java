@@ -163,7 +163,7 @@ public final class CellEvaluator implements AutoCloseable {
 
             @Override
             public List<String> classPath() {
-                String kernel = ClassPaths.expanded(System.getProperty("java.class.path"));
+                String kernel = ClassPaths.kernel();
                 List<String> all = new ArrayList<>(List.of(kernel.split(File.pathSeparator)));
                 all.addAll(added);
                 return all;

@@ -13,11 +13,20 @@ import java.util.jar.Manifest;
  * The kernel's class path spelled out for the compiler, with the {@code Class-Path} entries of jar
  * manifests followed (the kernel jar and test launchers list their libraries that way).
  *
- * <p>{@code String cp = ClassPaths.expanded(System.getProperty("java.class.path"));}
+ * <p>{@code String cp = ClassPaths.kernel();  // or ClassPaths.expanded(someClassPath)}
  */
 final class ClassPaths {
 
     private ClassPaths() {
+    }
+
+    /** The kernel's own class path, expanded once: it does not change while the kernel runs. */
+    static String kernel() {
+        return Kernel.PATH;
+    }
+
+    private static final class Kernel {
+        static final String PATH = expanded(System.getProperty("java.class.path"));
     }
 
     static String expanded(String classPath) {

@@ -139,7 +139,7 @@ public final class CodeAssist {
         if (!isType) {
             docs.forEach(d -> arities.add(arity(d.signature())));
         }
-        List<Path> roots = JavadocSources.install(ClassPaths.expanded(System.getProperty("java.class.path")));
+        List<Path> roots = JavadocSources.install(ClassPaths.kernel());
         return Declarations.find(roots, type, member, isType ? Set.of() : arities);
     }
 
@@ -198,7 +198,7 @@ public final class CodeAssist {
     }
 
     private List<SourceCodeAnalysis.Documentation> lookup(String prefix) {
-        JavadocSources.install(ClassPaths.expanded(System.getProperty("java.class.path")));
+        JavadocSources.install(ClassPaths.kernel());
         SnippetSplitter.Piece piece = splitter.current(prefix);
         return analysis.documentation(piece.source(), piece.source().length(), true);
     }

@@ -23,7 +23,7 @@ record Session(JShell jshell, ImportPruning pruning, CellExecutionControl contro
 
     static Session start(SnippetClassLoader loader, CellThread thread, List<String> imports) {
         long t0 = System.nanoTime();
-        String classPath = ClassPaths.expanded(System.getProperty("java.class.path"));
+        String classPath = ClassPaths.kernel();
         Set<String> visible = Set.of(classPath.split(File.pathSeparator));
         SnippetLoaderDelegate delegate = new SnippetLoaderDelegate(loader, visible);
         CellExecutionControl[] created = new CellExecutionControl[1];

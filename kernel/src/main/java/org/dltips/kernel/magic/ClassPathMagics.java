@@ -81,8 +81,7 @@ final class ClassPathMagics {
     }
 
     /** Paths for a word: the file or folder itself, or the files a glob in its last part matches. */
-    private static List<Path> matches(String word) throws CellFailure {
-        String name = Magics.unquote(word);
+    private static List<Path> matches(String name) throws CellFailure {
         if (!name.contains("*") && !name.contains("?") && !name.contains("[")) {
             Path p = MagicContext.resolve(name);
             return Files.exists(p) ? List.of(p) : List.of();

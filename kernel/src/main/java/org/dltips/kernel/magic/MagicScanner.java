@@ -83,13 +83,18 @@ public final class MagicScanner {
         return parts;
     }
 
-    /** True when {@code cell} holds any magic, so a plain Java cell takes the usual path unchanged. */
-    public static boolean hasMagic(String cell) {
+    /** The parts of a cell that holds a magic; empty for plain Java, which then takes the usual path unchanged. */
+    public static List<Part> magicParts(String cell) {
         if (cell.indexOf('%') < 0) {
-            return false;
+            return List.of();
         }
         List<Part> parts = scan(cell);
-        return parts.size() != 1 || !(parts.get(0) instanceof Java);
+        return parts.size() == 1 && parts.get(0) instanceof Java ? List.of() : parts;
+    }
+
+    /** True when {@code cell} holds any magic. */
+    public static boolean hasMagic(String cell) {
+        return !magicParts(cell).isEmpty();
     }
 
     private static int count(String s, char c) {

@@ -63,11 +63,8 @@ public final class Magics implements CellEvaluator.CellRunner {
 
     @Override
     public CellResult run(String code, CellEvaluator.Host host) throws CellFailure {
-        if (code.indexOf('%') < 0) {
-            return host.java(code);
-        }
-        List<MagicScanner.Part> parts = MagicScanner.scan(code);
-        if (parts.size() == 1 && parts.get(0) instanceof MagicScanner.Java) {
+        List<MagicScanner.Part> parts = MagicScanner.magicParts(code);
+        if (parts.isEmpty()) {
             return host.java(code);
         }
         MagicContext context = new MagicContext(this, host, show);
