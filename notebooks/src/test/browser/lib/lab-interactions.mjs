@@ -1,8 +1,9 @@
 // What a student does by hand in JupyterLab, on a scratch notebook: Tab completion, contextual help, a cell
-// that throws, the stop button on a training cell, a cell that asks a question, the restart button.
+// that throws, the stop button on a training cell, a cell that asks a question, widgets, the restart button.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ANSWER, GREETING, QUESTION_CELL } from './keyboard-question.mjs';
+import { WIDGET_CELLS, widgetChecks } from './lab-widgets.mjs';
 import { labCellState, openInLab } from './lab-page.mjs';
 import { since, waitFor } from './report.mjs';
 
@@ -25,7 +26,9 @@ const CELLS = [
   'for (int epoch = 0; epoch < 1_000_000; epoch++) {\n    net.fit(x, y);\n}',
   '6 * 7',
   QUESTION_CELL,
+  ...WIDGET_CELLS,
 ];
+const FIRST_WIDGET_CELL = CELLS.length - WIDGET_CELLS.length;
 
 /** Writes the scratch notebook for `kernel` into `dir`; returns its file name. */
 function writeScratch(dir, kernel, spec) {
@@ -173,6 +176,9 @@ export async function byHand({ ws, options, spec, server, browser, report, outDi
         answered && answered.shown.some((o) => o.text.includes(GREETING)),
         `cell 5: ${JSON.stringify(answered?.shown ?? 'not finished in 30 s').slice(0, 300)}`);
     }
+
+    await widgetChecks({ page, report, first: FIRST_WIDGET_CELL, runCell, waitCellDone, clickToolbar });
+    await page.screenshot({ path: path.join(outDir, 'lab-by-hand-widgets.png') });
 
     // The restart button (and its dialog) gives a fresh, working kernel.
     await clickToolbar(page, 'notebook:restart-kernel', 'Restart');

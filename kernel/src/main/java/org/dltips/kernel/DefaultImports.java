@@ -16,7 +16,7 @@ final class DefaultImports {
 
     private static final List<String> LIBRARY_PACKAGES = List.of(
             "org.dltips.data", "org.dltips.model", "org.dltips.train", "org.dltips.plot", "org.dltips.table",
-            "org.dltips.lesson", "org.dltips.playground");
+            "org.dltips.lesson", "org.dltips.playground", "org.dltips.widgets");
 
     /**
      * The import lines. Each on-demand import costs compile time in every cell, so library packages are

@@ -32,6 +32,8 @@ import org.dltips.kernel.internal.KeyboardInput;
 import org.dltips.kernel.internal.MemoryHistory;
 import org.dltips.kernel.magic.MagicScanner;
 import org.dltips.kernel.magic.Magics;
+import org.dltips.kernel.widget.KernelWidgetTransport;
+import org.dltips.kernel.widget.WidgetComms;
 
 import java.util.List;
 import java.util.OptionalLong;
@@ -49,6 +51,7 @@ public final class DltipsKernel extends BaseKernel {
     private final ExecuteHandler executor;
     private final MemoryHistory history;
     private final KeyboardInput keyboard;
+    private final WidgetComms widgets;
     private final java.util.concurrent.CountDownLatch shutdown = new java.util.concurrent.CountDownLatch(1);
 
     DltipsKernel(String name, String version, LanguageInfo language, MemoryHistory history, JupyterIO io,
@@ -69,6 +72,8 @@ public final class DltipsKernel extends BaseKernel {
             streams.awaitSent();
         });
         this.executor = new ExecuteHandler(evaluator, streams, publisher, history, keyboard);
+        this.widgets = new WidgetComms(evaluator, streams);
+        KernelWidgetTransport.install(widgets);
     }
 
     /** A builder with the kernel's name, version and language info filled in. */
@@ -107,7 +112,7 @@ public final class DltipsKernel extends BaseKernel {
             keyboard.channel(stdin);
             System.setIn(keyboard);
         });
-        connection.setHandler(MessageType.COMM_INFO_REQUEST, KernelInfoReplies::replyToCommInfo);
+        widgets.attach(connection);
     }
 
     @Override
@@ -174,6 +179,7 @@ public final class DltipsKernel extends BaseKernel {
     @Override
     public void onShutdown(boolean restart) {
         Display.setPublisher(null);
+        KernelWidgetTransport.install(null);
         evaluator.close();
         streams.close();
         shutdown.countDown();

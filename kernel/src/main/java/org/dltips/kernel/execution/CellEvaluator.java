@@ -196,6 +196,19 @@ public final class CellEvaluator implements AutoCloseable {
         thread.stop();
     }
 
+    /**
+     * Runs {@code task} on the cell thread once the running cell (if any) is done, without waiting for it: for
+     * widget callbacks. The stop button stops it like a cell.
+     */
+    public void runLater(Runnable task) {
+        thread.submit(task);
+    }
+
+    /** True once the stop button was pressed during the cell or callback that runs now. */
+    public boolean isStopRequested() {
+        return CellGuard.isStopRequested();
+    }
+
     /** True when {@code t} is the thread that runs cell code. */
     public boolean isCellThread(Thread t) {
         return t == thread.thread();

@@ -63,6 +63,21 @@ final class CellThread {
         }
     }
 
+    /** Runs {@code task} on the cell thread after what is queued there, without waiting; a stop ends it like a cell. */
+    void submit(Runnable task) {
+        executor.execute(() -> {
+            busy = true;
+            CellGuard.clearStop();
+            Thread.interrupted();
+            try {
+                task.run();
+            } finally {
+                busy = false;
+                Thread.interrupted();
+            }
+        });
+    }
+
     /**
      * Stops the running cell: instrumented cell code stops at its next loop turn, sleeps and waits end with
      * {@link InterruptedException}; code that ignores both is dealt with after 0.6 s (see {@link #forceStop}).

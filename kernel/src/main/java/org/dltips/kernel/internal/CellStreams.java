@@ -44,6 +44,14 @@ public final class CellStreams {
     private int pendingBytes;
     private Cell running;
     private Cell shown;
+    private Cell redirected;
+    private boolean sending;
+
+    /** Takes the cell thread's output while {@link #redirect} is in force: an output widget. */
+    public interface Capture {
+        /** A stream, display, display update or error, in the order it was written. */
+        void accept(ContentType<?> content);
+    }
 
     public CellStreams() {
         flusher = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -78,6 +86,48 @@ public final class CellStreams {
         running = new Cell(cellEnv, silent);
         if (!silent) {
             shown = running;
+        }
+    }
+
+    /**
+     * From now on the cell thread's output goes to {@code capture}, or, when it is null, as messages answering
+     * {@code env} (a widget callback's trigger); {@code env} null keeps the current request's. Closing the
+     * returned handle restores the route before. Threads that cells started keep writing where they did.
+     */
+    public synchronized Runnable redirect(ShellReplyEnvironment env, Capture capture) {
+        drain();
+        Cell previous = redirected;
+        Cell around = routeFor(Thread.currentThread());
+        ShellReplyEnvironment e = env != null ? env : around == null ? null : around.env;
+        redirected = new Cell(e, false, capture);
+        return () -> {
+            synchronized (CellStreams.this) {
+                drain();
+                redirected = previous;
+            }
+        };
+    }
+
+    /**
+     * Sends a protocol message (a widget's comm message) now, after the output written before it: in answer to
+     * {@code env}, or when that is null to the request the calling thread writes for. False when there is none.
+     */
+    public synchronized boolean sendProtocol(ShellReplyEnvironment env,
+                                             java.util.function.Function<org.dflib.jjava.jupyter.messages.MessageContext, Message<?>> message) {
+        if (!sending) {
+            drain();
+        }
+        Cell cell = env == null ? routeFor(Thread.currentThread()) : null;
+        ShellReplyEnvironment target = env != null ? env : cell == null ? null : cell.env;
+        if (target == null) {
+            return false;
+        }
+        try {
+            target.getIopub().sendMessage(message.apply(target.getContext()));
+            return true;
+        } catch (RuntimeException e) {
+            KernelLog.warn("could not send a widget message: " + e);
+            return false;
         }
     }
 
@@ -136,10 +186,18 @@ public final class CellStreams {
         }
     }
 
-    /** The running silent cell for its own thread; else the last cell that was not silent. */
+    /** The redirected route or the running silent cell for the cell thread; else the last cell not silent. */
     private Cell target() {
+        return routeFor(Thread.currentThread());
+    }
+
+    private Cell routeFor(Thread thread) {
+        Cell d = redirected;
+        if (d != null && runsCells.test(thread)) {
+            return d;
+        }
         Cell r = running;
-        if (r != null && r.silent && runsCells.test(Thread.currentThread())) {
+        if (r != null && r.silent && runsCells.test(thread)) {
             return r;
         }
         return shown;
@@ -160,6 +218,18 @@ public final class CellStreams {
 
     /** Sends the queued chunks in order; the last keeps a character cut in half until its rest arrives. */
     private void drain() {
+        if (sending) {
+            return;   // a capture that sends widget messages while its own output is being sent
+        }
+        sending = true;
+        try {
+            drainQueued();
+        } finally {
+            sending = false;
+        }
+    }
+
+    private void drainQueued() {
         while (!pending.isEmpty()) {
             Chunk chunk = pending.peekFirst();
             byte[] all = chunk.bytes.toByteArray();
@@ -179,6 +249,17 @@ public final class CellStreams {
     }
 
     private static <T extends ContentType<T>> void send(Cell cell, T content) {
+        if (cell.capture != null) {
+            try {
+                cell.capture.accept(content);
+            } catch (RuntimeException e) {
+                KernelLog.warn("an output widget failed to take output: " + e);
+            }
+            return;
+        }
+        if (cell.env == null) {
+            return;
+        }
         try {
             cell.env.getIopub().sendMessage(new Message<>(cell.env.getContext(), content.getType(), content));
         } catch (RuntimeException e) {
@@ -211,13 +292,19 @@ public final class CellStreams {
     private static final class Cell {
         final ShellReplyEnvironment env;
         final boolean silent;
+        final Capture capture;
         int lines;
         int chars;
         boolean cut;
 
         Cell(ShellReplyEnvironment env, boolean silent) {
+            this(env, silent, null);
+        }
+
+        Cell(ShellReplyEnvironment env, boolean silent, Capture capture) {
             this.env = env;
             this.silent = silent;
+            this.capture = capture;
         }
 
         /** Counts the bytes against the cap; returns where the part that may still be shown ends. */

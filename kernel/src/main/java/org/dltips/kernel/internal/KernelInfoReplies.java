@@ -4,7 +4,6 @@ import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
-import org.dflib.jjava.jupyter.messages.request.CommInfoRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 import java.util.LinkedHashMap;
@@ -44,18 +43,5 @@ public final class KernelInfoReplies {
         content.put("help_links", List.of());
         content.put("debugger", false);
         env.reply(new Message(message, (MessageType) MessageType.KERNEL_INFO_REPLY, content));
-    }
-
-    /**
-     * Answers {@code comm_info_request} with {@code status: ok} and no open comms (the kernel opens none;
-     * the base class's reply lacks the status field).
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public static void replyToCommInfo(ShellReplyEnvironment env, Message<CommInfoRequest> message) {
-        env.setBusyDeferIdle();
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("status", "ok");
-        content.put("comms", Map.of());
-        env.reply(new Message(message, (MessageType) MessageType.COMM_INFO_REPLY, content));
     }
 }
