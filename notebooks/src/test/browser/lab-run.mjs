@@ -120,7 +120,7 @@ function checkLab(seen, notebook, options, homework, report) {
   const drawn = seen.images.filter((i) => i.complete && i.width > 0 && i.height > 0);
   report.check(`every chart is shown as an image (${seen.pngOutputs} image outputs)`,
     seen.pngOutputs >= Math.max(1, options.minImages) && drawn.length >= seen.pngOutputs,
-    `${drawn.length} decoded <img> of ${seen.images.length} in the page for ${seen.pngOutputs} image/png outputs; expected at least ${options.minImages}`);
+    `${drawn.length} decoded <img> of ${seen.images.length} in the page for ${seen.pngOutputs} image/png outputs (in cells and output widgets); expected at least ${options.minImages}`);
   const filled = seen.tables.filter((t) => t.cells > 0);
   report.check(`the results table is shown as HTML (${seen.tableOutputs} table outputs)`,
     seen.tableOutputs >= options.minTables && filled.length >= seen.tableOutputs,

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # JupyterLab browser test: installs what it needs (Debian packages when run as root, npm packages with npm ci),
 # builds the JupyterLab front end (lab/build.sh, cached), then runs lab-run.mjs. Without arguments it runs the
-# live-demo notebooks (00 to 06), the homework and the training fixture with the kernel jar of this checkout,
-# then the by-hand checks; with arguments it passes them to lab-run.mjs after --lab-build.
+# live-demo notebooks (00 to 06), the homework, the widget playground and the training fixture with the kernel jar
+# of this checkout, then the by-hand checks; with arguments it passes them to lab-run.mjs after --lab-build.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../../.." && pwd)"
@@ -33,6 +33,8 @@ if [ $# -eq 0 ]; then
   fi
   set -- --kernel dltips --kernel-jar "$JAR" --out "$ROOT/notebooks/target/lab-test" --progress 'epoch \d+/\d+' \
          --timeout-min 20 --notebook "$HERE/fixtures/dltips-training.ipynb"
-  for nb in "$ROOT"/notebooks/0[0-6]-*.ipynb "$ROOT/notebooks/13-homework.ipynb"; do set -- "$@" --notebook "$nb"; done
+  for nb in "$ROOT"/notebooks/0[0-6]-*.ipynb "$ROOT/notebooks/13-homework.ipynb" "$ROOT/notebooks/15-playground.ipynb"; do
+    set -- "$@" --notebook "$nb"
+  done
 fi
 exec node "$HERE/lab-run.mjs" --python "$PYTHON" --lab-build "$LAB" "$@"

@@ -14,7 +14,8 @@ The last line printed is a JSON object:
 "results" holds every published application/vnd.dltips+json object with "runs" (a results table), "feedback" every one with
 "homework" and "attempt" (a homework's feedback on one attempt), and "homework" the role the notebook's metadata
 gives it, {"dltips": {"homework": "assignment"}} or "solution" (null when it is no homework).
-Exit status: 0 when the notebook ran without error outputs and has the images it promises, 1 otherwise,
+Exit status: 0 when the notebook ran without error outputs and has the images it promises (output widgets saved
+with the notebook count, their errors too), 1 otherwise,
 2 when the tools are missing. A notebook promises images unless its metadata says
 {"dltips": {"expect_images": false}}.
 """
@@ -90,8 +91,23 @@ def inspect(nb):
                 results.append(published)
             if isinstance(published, dict) and "homework" in published and "attempt" in published:
                 feedback.append(published)
+    for model_id, outputs in widget_outputs(nb):
+        for output in outputs:
+            if output.get("output_type") == "error":
+                errors.append({"cell": -1, "ename": output.get("ename", ""), "evalue": output.get("evalue", ""),
+                               "source": "output widget " + model_id})
+            if "image/png" in output.get("data", {}):
+                images += 1
     timings.sort(key=lambda t: -t["seconds"])
     return errors, images, results, feedback, timings[:3]
+
+
+def widget_outputs(nb):
+    """(model id, outputs) of each output widget in the widget state nbclient saved with the notebook."""
+    saved = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    for model_id, model in saved.get("state", {}).items():
+        if model.get("model_name") == "OutputModel":
+            yield model_id, model.get("state", {}).get("outputs", [])
 
 
 def main():

@@ -158,7 +158,9 @@ export function readLab(page) {
       errors: all.filter((o) => o.output_type === 'error').map((o) => `${o.ename}: ${o.evalue}`.slice(0, 400)),
       errorsShown: [...panel.node.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
         .map((e) => e.textContent.slice(0, 400)),
-      pngOutputs: withData.filter((o) => o.data['image/png']).length,
+      pngOutputs: withData.filter((o) => o.data['image/png']).length
+        // images inside output widgets (an Interactive's chart) are outputs of the widget, not of the cell
+        + [...panel.node.querySelectorAll('.widget-output .jp-OutputArea-output')].filter((o) => o.querySelector('img')).length,
       images: [...panel.node.querySelectorAll('.jp-OutputArea-output img')]
         .map((i) => ({ width: i.naturalWidth, height: i.naturalHeight, complete: i.complete })),
       tableOutputs: withData.filter((o) => /<table/i.test([].concat(o.data['text/html'] ?? []).join(''))).length,

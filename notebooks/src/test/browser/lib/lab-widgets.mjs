@@ -1,5 +1,6 @@
 // Widgets by hand in JupyterLab: a slider drawn by the kernel's Interactive, dragged with the mouse, changes the
-// output under it; a button whose callback never ends is stopped by the stop button, and the slider still works.
+// output under it; a button whose callback never ends is stopped by the stop button, and the slider still works;
+// the surface playground of notebook 15 redraws its map within 200 ms of a slider step.
 import { since, waitFor } from './report.mjs';
 
 export const WIDGET_CELLS = [
@@ -8,7 +9,13 @@ export const WIDGET_CELLS = [
   'Button spin = Button.of("spin");\n'
     + 'spin.onClick(() -> { while (true) { } });\n'
     + 'spin',
+  // The surface playground of notebook 15: Adam on Rosenbrock's valley, redrawn when the rate changes.
+  'Surface banana = Surface.rosenbrock();\n'
+    + 'FloatLogSlider rate = FloatLogSlider.of("learning rate", 1e-4, 1, 0.01);\n'
+    + 'Interactive.of(() -> display(Plots.trajectories(banana, Playground.run(banana, Optimizers.adam(rate.value()), 1000))), rate)',
 ];
+const REDRAW_BAR_MS = 200;
+const REDRAWS = 7;
 
 /** The text shown in the widget output areas of cell `i`. */
 const widgetText = (page, i) => page.evaluate((n) => [...window.__dltipsPanel.content.widgets[n].node
@@ -16,7 +23,47 @@ const widgetText = (page, i) => page.evaluate((n) => [...window.__dltipsPanel.co
 
 const kernelStatus = (page) => page.evaluate(() => window.__dltipsPanel.sessionContext.session?.kernel?.status);
 
-/** Runs the widget cells `first` and `first + 1` and checks them; every check goes to `report`. */
+/**
+ * Runs the surface playground (cell `i`) and steps its learning-rate slider with the arrow key several times;
+ * returns the milliseconds from each key press to the new map in the page (both timed in the page).
+ */
+async function redrawTimes(page, i, runCell, waitCellDone) {
+  await runCell(page, i);
+  await waitCellDone(page, i, 60);
+  const handle = page.locator('.jp-NotebookPanel .jp-CodeCell').nth(i).locator('.noUi-handle').first();
+  if (!(await handle.waitFor({ timeout: 20000 }).then(() => true, () => false))) return [];
+  await waitFor(() => page.evaluate((n) => Boolean(window.__dltipsPanel.content.widgets[n].node
+    .querySelector('.widget-output img')), i), 20, 100);
+  await page.evaluate((n) => {
+    const cell = window.__dltipsPanel.content.widgets[n].node;
+    const image = () => cell.querySelector('.widget-output img')?.src ?? '';
+    window.__dltipsMap = { last: image(), drawn: [], pressed: 0 };
+    new MutationObserver(() => {
+      const now = image();
+      if (now && now !== window.__dltipsMap.last) {
+        window.__dltipsMap.last = now;
+        window.__dltipsMap.drawn.push(performance.now());
+      }
+    }).observe(cell, { subtree: true, childList: true, attributes: true });
+    cell.addEventListener('keydown', () => { window.__dltipsMap.pressed = performance.now(); }, true);
+  }, i);
+  const times = [];
+  for (let k = 0; k < REDRAWS; k++) {
+    await handle.focus();
+    await page.keyboard.press(k % 2 ? 'ArrowLeft' : 'ArrowRight');
+    const ms = await waitFor(() => page.evaluate(() => {
+      const m = window.__dltipsMap;
+      const after = m.drawn.find((t) => t > m.pressed);
+      return after === undefined ? null : after - m.pressed;
+    }), 10, 5);
+    if (ms === null) break;
+    times.push(ms);
+    await page.waitForTimeout(300);
+  }
+  return times;
+}
+
+/** Runs the widget cells from `first` on and checks them; every check goes to `report`. */
 export async function widgetChecks({ page, report, first, runCell, waitCellDone, clickToolbar }) {
   await runCell(page, first);
   await waitCellDone(page, first, 60);
@@ -74,4 +121,12 @@ export async function widgetChecks({ page, report, first, runCell, waitCellDone,
   }, 10, 50);
   report.check('after the stop the slider still redraws its output', again,
     `the output area still shows '${await widgetText(page, first)}'`);
+
+  const times = await redrawTimes(page, first + 2, runCell, waitCellDone);
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = sorted.length ? sorted[Math.floor(sorted.length / 2)] : Infinity;
+  report.check(`the surface playground redraws its map within ${REDRAW_BAR_MS} ms of a slider step (median of ${REDRAWS})`,
+    times.length === REDRAWS && median <= REDRAW_BAR_MS,
+    `${times.length} of ${REDRAWS} steps redrew; times ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+  if (times.length) report.time('slider step to redrawn map (median)', median / 1000);
 }

@@ -5,8 +5,11 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.dltips.playground.Surface;
 import org.dltips.playground.Trajectory;
 
@@ -19,6 +22,9 @@ public final class TrajectoryImage {
     private static final int LEVELS = 14;
     static final int WIDTH = LEFT + SIZE + 150;
 
+    /** Height maps already drawn, per surface: redrawing paths (a slider in the playground) reuses them. */
+    private static final Map<Surface, BufferedImage> MAPS = Collections.synchronizedMap(new WeakHashMap<>());
+
     private TrajectoryImage() {
     }
 
@@ -26,7 +32,7 @@ public final class TrajectoryImage {
         int legendHeight = 12 + 22 * paths.size();
         BufferedImage out = Canvas.image(WIDTH, TOP + SIZE + 62 + legendHeight);
         Graphics2D g = Canvas.graphics(out);
-        g.drawImage(heatMap(surface), LEFT, TOP, null);
+        g.drawImage(MAPS.computeIfAbsent(surface, TrajectoryImage::heatMap), LEFT, TOP, null);
         g.setColor(new Color(30, 30, 30));
         g.setFont(Canvas.font(15, true));
         Canvas.centred(g, "Optimizers on the " + surface.name() + " surface", LEFT + SIZE / 2.0, 18);
