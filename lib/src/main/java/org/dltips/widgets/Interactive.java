@@ -2,6 +2,7 @@ package org.dltips.widgets;
 
 import org.dltips.display.Displayable;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +22,7 @@ public final class Interactive implements Displayable {
 
     private final Runnable body;
     private final OutputArea output = OutputArea.create();
+    private final Box controls;
     private final Box panel;
     private final AtomicInteger runs = new AtomicInteger();
     private final Runnable rerun = this::run;
@@ -28,7 +30,8 @@ public final class Interactive implements Displayable {
 
     private Interactive(Runnable body, Widget[] controls) {
         this.body = body;
-        this.panel = Box.column(Box.column(controls), output);
+        this.controls = Box.column(controls);
+        this.panel = Box.column(this.controls, output);
         for (Widget control : controls) {
             control.onChange(rerun);
         }
@@ -83,9 +86,19 @@ public final class Interactive implements Displayable {
         return panel;
     }
 
+    /**
+     * The panel of widgets, and as text (for a front end without widgets, or a saved notebook read as text) each
+     * control's value followed by what the last run printed.
+     */
     @Override
     public Map<String, String> mimeBundle() {
-        return panel.mimeBundle();
+        Map<String, String> bundle = new LinkedHashMap<>(panel.mimeBundle());
+        StringBuilder text = new StringBuilder();
+        for (Widget control : controls.children()) {
+            text.append(control).append('\n');
+        }
+        bundle.put("text/plain", text.append(output.text()).toString().stripTrailing());
+        return bundle;
     }
 
     @Override

@@ -134,6 +134,15 @@ class WidgetsTest {
     }
 
     @Test
+    void anInteractiveReadsAsItsControlsAndWhatItPrinted() {
+        IntSlider n = IntSlider.of("n", 0, 10, 3);
+        Dropdown how = Dropdown.of("how", List.of("square", "cube"), "square");
+        Interactive ui = Interactive.of(() -> transport.print("square 9\n"), n, how);
+        assertEquals("IntSlider(n = 3)\nDropdown(how = square)\nsquare 9", ui.mimeBundle().get("text/plain"));
+        assertTrue(ui.mimeBundle().get(Widget.VIEW_MIME).contains(ui.panel().id()));
+    }
+
+    @Test
     void anOutputAreaKeepsDisplaysReplaceableByTheirId() {
         OutputArea out = OutputArea.create();
         out.capture(() -> {

@@ -108,11 +108,26 @@ final class CallbackQueue {
             }
             run(job);
             if (evaluator.isStopRequested()) {
-                synchronized (this) {
-                    pending.clear();
-                }
+                stopped();
+                return;
             }
         }
+    }
+
+    /**
+     * After the stop button: drops the callbacks still waiting and ends this drain, so that a change arriving
+     * from now on starts a fresh one (the stop request is cleared when a task starts, not within one).
+     */
+    private void stopped() {
+        List<ShellReplyEnvironment> idle;
+        synchronized (this) {
+            pending.clear();
+            draining = false;
+            idle = new ArrayList<>(awaitingIdle);
+            awaitingIdle.clear();
+        }
+        streams.flush();
+        idle.forEach(ShellReplyEnvironment::setStatusIdle);
     }
 
     private void run(Job job) {

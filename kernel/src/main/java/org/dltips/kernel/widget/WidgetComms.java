@@ -36,12 +36,14 @@ public final class WidgetComms implements WidgetTransport {
 
     private static final Gson GSON = new Gson();
 
+    private final CellEvaluator evaluator;
     private final CellStreams streams;
     private final CallbackQueue callbacks;
     private final Map<String, Receiver> widgets = new ConcurrentHashMap<>();
     private final Set<String> controlComms = ConcurrentHashMap.newKeySet();
 
     public WidgetComms(CellEvaluator evaluator, CellStreams streams) {
+        this.evaluator = evaluator;
         this.streams = streams;
         this.callbacks = new CallbackQueue(evaluator, streams);
     }
@@ -91,8 +93,16 @@ public final class WidgetComms implements WidgetTransport {
         callbacks.schedule(key, task);
     }
 
+    /**
+     * Captures what the cell thread writes; called from another thread (one a cell started) it just runs
+     * {@code body}, whose output goes where that thread's always goes.
+     */
     @Override
     public void capture(Capture capture, Runnable body) {
+        if (!evaluator.isCellThread(Thread.currentThread())) {
+            body.run();
+            return;
+        }
         Runnable restore = streams.redirect(null, new CapturedOutput(capture));
         try {
             body.run();
