@@ -128,8 +128,11 @@ function checkLab(seen, notebook, options, homework, report) {
   if (options.progress) {
     const re = new RegExp(options.progress, 'i');
     const live = seen.displays.filter((d) => d.updates > 0 && re.test(d.text));
-    report.check(`a live progress display updated in place, ending with /${options.progress}/`, live.length > 0,
-      `updated displays: ${JSON.stringify(seen.displays.map((d) => ({ updates: d.updates, text: d.text.slice(0, 80) })))}`);
+    // Training inside a widget callback draws its progress in the output widget, redrawn with the widget's state.
+    const inWidgets = seen.widgetProgress;
+    report.check(`a live progress display updated in place, ending with /${options.progress}/`, live.length + inWidgets.length > 0,
+      `updated displays: ${JSON.stringify(seen.displays.map((d) => ({ updates: d.updates, text: d.text.slice(0, 80) })))}; `
+      + `output widgets showing progress: ${inWidgets.length}`);
     // Updates that all arrive within a second can reach the page in one burst: nothing a student could watch.
     const redrawn = live.some((d) => d.updates >= 3 && d.spanSeconds >= 1);
     if (redrawn) {
@@ -138,8 +141,9 @@ function checkLab(seen, notebook, options, homework, report) {
     } else {
       report.info(`progress updates ${live.map((d) => `${d.updates} in ${d.spanSeconds.toFixed(2)} s`).join(', ') || 'none'}: too short a run to watch it change`);
     }
-    report.check('the page shows each progress display in its final state, once', live.length > 0 && live.every((d) => d.shown === 1),
-      `shown: ${JSON.stringify(live.map((d) => ({ id: d.id, shown: d.shown })))}`);
+    report.check('the page shows each progress display in its final state, once',
+      live.length + inWidgets.length > 0 && live.every((d) => d.shown === 1) && inWidgets.every((n) => n === 1),
+      `shown: ${JSON.stringify(live.map((d) => ({ id: d.id, shown: d.shown })))}; progress outputs per output widget: ${JSON.stringify(inWidgets)}`);
   }
   if (!homework && !notebook.endsWithCheck) return;
   const pass = homework ? /tier|target|accuracy/i : /✓/;

@@ -37,7 +37,7 @@ export async function openInLab(context, server, name, kernelStartSeconds = 180)
 export function installLabProbes(page, progressPattern) {
   return page.evaluate((pattern) => {
     const panel = window.__dltipsPanel;
-    const probe = window.__dltipsLabProbe = { displays: {}, statuses: [], progressTexts: [] };
+    const probe = window.__dltipsLabProbe = { displays: {}, statuses: [], progressTexts: [], pattern };
     const text = (data) => {
       if (data['text/html']) {
         const div = document.createElement('div');
@@ -169,6 +169,11 @@ export function readLab(page) {
       lastCellText: lastOutputs.map((o) => clean(o.textContent)).join(' | ').slice(0, 600),
       displays,
       progressTexts: probe.progressTexts,
+      // per output widget that shows training progress (an Interactive that trains): how many progress outputs
+      widgetProgress: probe.pattern ? [...panel.node.querySelectorAll('.widget-output')]
+        .map((w) => [...w.querySelectorAll('.jp-OutputArea-output')]
+          .filter((o) => new RegExp(probe.pattern, 'i').test(clean(o.textContent))).length)
+        .filter((n) => n > 0) : [],
       statuses: [...new Set(probe.statuses)],
     };
   });

@@ -134,7 +134,11 @@ class WidgetsIT {
                     TIMEOUT).orElseThrow(() -> new AssertionError("no update_states for " + ask));
             JsonObject data = states.content().getAsJsonObject("data");
             assertEquals("update_states", data.get("method").getAsString());
-            assertEquals(9, data.getAsJsonObject("states").getAsJsonObject(slider).get("value").getAsInt());
+            JsonObject entry = data.getAsJsonObject("states").getAsJsonObject(slider);
+            assertEquals("IntSliderModel", entry.get("model_name").getAsString());
+            assertEquals("@jupyter-widgets/controls", entry.get("model_module").getAsString());
+            assertEquals("2.0.0", entry.get("model_module_version").getAsString());
+            assertEquals(9, entry.getAsJsonObject("state").get("value").getAsInt());
 
             JsonObject unknown = new JsonObject();
             unknown.addProperty("comm_id", "nobody-1");

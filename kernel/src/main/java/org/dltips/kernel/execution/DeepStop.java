@@ -67,10 +67,18 @@ public final class DeepStop {
         }
     }
 
-    private static boolean isLibrary(String className) {
+    /**
+     * Classes that may get stop checks: not the JDK's, not the kernel's, and not those of the libraries the kernel
+     * talks to the front end with (JeroMQ, Gson, jjava). The checks fire on every thread while a stop is pending,
+     * so a check in JeroMQ would end the threads that send the stopped cell's reply, and the kernel would hang
+     * (a cell waiting for keyboard input sits in JeroMQ's poll when a slow machine lets 0.6 s pass).
+     */
+    static boolean isLibrary(String className) {
         return !(className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
                 || className.startsWith("sun.") || className.startsWith("com.sun.")
                 || className.startsWith("org.dltips.kernel.") || className.startsWith("REPL.")
+                || className.startsWith("org.zeromq.") || className.startsWith("zmq.")
+                || className.startsWith("com.google.gson.") || className.startsWith("org.dflib.jjava.")
                 || className.contains("$$Lambda") || className.contains("/"));
     }
 

@@ -140,7 +140,7 @@ public final class WidgetComms implements WidgetTransport {
             env.setBusyDeferIdle();
             if ("request_states".equals(method)) {
                 Map<String, Object> states = new LinkedHashMap<>();
-                widgets.forEach((wid, receiver) -> states.put(wid, receiver.state()));
+                widgets.forEach((wid, receiver) -> states.put(wid, restorable(receiver.state())));
                 Map<String, Object> reply = new LinkedHashMap<>();
                 reply.put("method", "update_states");
                 reply.put("states", states);
@@ -196,6 +196,16 @@ public final class WidgetComms implements WidgetTransport {
         if (!sent) {
             KernelLog.warn("a widget message was dropped: no request to answer yet");
         }
+    }
+
+    /** One widget as {@code update_states} lists it: its model's name, module and version beside its state. */
+    private static Map<String, Object> restorable(Map<String, Object> state) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("model_name", state.get("_model_name"));
+        entry.put("model_module", state.get("_model_module"));
+        entry.put("model_module_version", state.get("_model_module_version"));
+        entry.put("state", state);
+        return entry;
     }
 
     private static Map<String, Object> commMessage(String id, Map<String, Object> data) {
