@@ -110,6 +110,27 @@ class WidgetsIT {
                     () -> "after the stop no rerun: " + k.client().all(id));
             k.assertAnswers("a stopped widget callback");
         });
+        cases.put("a callback that ignores the stop for over 0.6 s leaves the next change working", k -> {
+            // BigInteger.pow runs in the JDK, which gets no stop checks: the deep stop after 0.6 s then puts checks
+            // into the widget classes on the cell thread's stack, which the next change also goes through.
+            String slider = commOf(k.ok("IntSlider n = IntSlider.of(\"n\", 0, 100, 3);\n"
+                    + "var ui = Interactive.of(() -> System.out.println(n.value() == 1\n"
+                    + "    ? \"bits \" + java.math.BigInteger.valueOf(3).pow(6_000_000).bitLength()\n"
+                    + "    : \"square of \" + n.value() + \" is \" + n.value() * n.value()), n);\nui"), "IntSliderModel");
+            String slow = update(k.client(), slider, Map.of("value", 1));
+            k.client().drain(300);
+            k.kernel().interrupt();
+            idle(k.client(), slow);
+            String id = update(k.client(), slider, Map.of("value", 6));
+            idle(k.client(), id);
+            assertTrue(outputsAnswering(k.client(), id).contains("square of 6 is 36"),
+                    () -> "after a deep stop no rerun: " + k.client().all(id));
+            String other = update(k.client(), slider, Map.of("value", 8));
+            idle(k.client(), other);
+            assertTrue(outputsAnswering(k.client(), other).contains("square of 8 is 64"),
+                    () -> "no rerun for a second change: " + k.client().all(other));
+            k.assertAnswers("a widget callback stopped the deep way");
+        });
         cases.put("an exception in a callback shows as an error in its output widget", k -> {
             String slider = commOf(k.ok("IntSlider n = IntSlider.of(\"n\", 0, 10, 1);\n"
                     + "Interactive.of(() -> { if (n.value() > 5) throw new IllegalStateException(\"too big: \" + n.value());"

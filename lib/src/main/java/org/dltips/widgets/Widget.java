@@ -191,22 +191,20 @@ public abstract class Widget implements Displayable {
 
     /** A description label wide enough for its text (the default cuts labels at about 80 pixels). */
     static Object wideLabels() {
-        return reference(LabelStyle.SHARED.get());
+        return reference(LabelStyle.shared());
     }
 
     /** The one style that lets descriptions take the width they need. */
     static final class LabelStyle extends Widget {
-        private static final java.util.function.Supplier<LabelStyle> SHARED = new java.util.function.Supplier<>() {
-            private LabelStyle style;
+        private static LabelStyle shared;
 
-            @Override
-            public synchronized LabelStyle get() {
-                if (style == null || style.transport() != Transports.current()) {
-                    style = new LabelStyle();
-                }
-                return style;
+        /** The style of the current transport, made once per transport. */
+        static synchronized LabelStyle shared() {
+            if (shared == null || shared.transport() != Transports.current()) {
+                shared = new LabelStyle();
             }
-        };
+            return shared;
+        }
 
         private LabelStyle() {
             super(CONTROLS, "DescriptionStyle", styleAttributes());

@@ -11,14 +11,31 @@ package org.dltips.kernel.execution;
 public final class CellGuard {
 
     private static volatile boolean stopRequested;
+    private static final ThreadLocal<int[]> SHIELDED = ThreadLocal.withInitial(() -> new int[1]);
 
     private CellGuard() {
     }
 
     /** Throws {@link CellInterruptedError} when a stop was requested; otherwise one volatile read. */
     public static void check() {
-        if (stopRequested) {
+        if (stopRequested && SHIELDED.get()[0] == 0) {
             throw new CellInterruptedError();
+        }
+    }
+
+    /**
+     * Runs the kernel's own work that goes through library code (a widget taking a front-end change, captured
+     * output added to an output area) with no stop checks firing: a stop ends the user's code, and the library
+     * classes a deep stop (see {@link DeepStop}) gave checks to must not break the kernel's plumbing, which runs
+     * on the front-end threads and, between callbacks, on the cell thread, while a stop may still be pending.
+     */
+    public static void shielded(Runnable work) {
+        int[] depth = SHIELDED.get();
+        depth[0]++;
+        try {
+            work.run();
+        } finally {
+            depth[0]--;
         }
     }
 

@@ -1,5 +1,7 @@
 package org.dltips.kernel.execution;
 
+import org.dltips.kernel.internal.KernelLog;
+
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +25,7 @@ final class CellThread {
     private final ScheduledExecutorService watchdog;
     private volatile Thread thread;
     private volatile boolean busy;
+    private volatile long tasks;
 
     CellThread(ClassLoader contextLoader) {
         executor = Executors.newSingleThreadExecutor(task -> {
@@ -41,17 +44,7 @@ final class CellThread {
 
     /** Runs {@code task} on the cell thread and waits for it; a stop request ends it early. */
     <T> T call(Callable<T> task) throws Exception {
-        Future<T> future = executor.submit(() -> {
-            busy = true;
-            CellGuard.clearStop();
-            Thread.interrupted();
-            try {
-                return task.call();
-            } finally {
-                busy = false;
-                Thread.interrupted();
-            }
-        });
+        Future<T> future = executor.submit(() -> guarded(task));
         try {
             return future.get();
         } catch (ExecutionException e) {
@@ -63,19 +56,35 @@ final class CellThread {
         }
     }
 
-    /** Runs {@code task} on the cell thread after what is queued there, without waiting; a stop ends it like a cell. */
+    /**
+     * Runs {@code task} on the cell thread after what is queued there, without waiting; a stop ends it like a
+     * cell. What it throws is logged: it must not end the cell thread.
+     */
     void submit(Runnable task) {
         executor.execute(() -> {
-            busy = true;
-            CellGuard.clearStop();
-            Thread.interrupted();
             try {
-                task.run();
-            } finally {
-                busy = false;
-                Thread.interrupted();
+                guarded(() -> {
+                    task.run();
+                    return null;
+                });
+            } catch (Throwable e) {
+                KernelLog.warn("a task on the cell thread failed: " + e);
             }
         });
+    }
+
+    /** On the cell thread: one task, marked busy, with the stop request and interrupt status of the last one gone. */
+    private <T> T guarded(Callable<T> task) throws Exception {
+        CellGuard.clearStop();
+        Thread.interrupted();
+        tasks++;
+        busy = true;
+        try {
+            return task.call();
+        } finally {
+            busy = false;
+            Thread.interrupted();
+        }
     }
 
     /**
@@ -89,9 +98,10 @@ final class CellThread {
             return;
         }
         Thread t = thread;
+        long task = tasks;
         if (t != null) {
             t.interrupt();
-            watchdog.schedule(() -> forceStop(t), 600, TimeUnit.MILLISECONDS);
+            watchdog.schedule(() -> forceStop(t, task), 600, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -103,10 +113,13 @@ final class CellThread {
         return thread;
     }
 
-    /** For code that ignored the stop for 0.6 s: Thread.stop where it exists, else add checks to its classes. */
+    /**
+     * For code that ignored the stop for 0.6 s: Thread.stop where it exists, else add checks to its classes. Only
+     * the task the stop was meant for: one that started since is left alone.
+     */
     @SuppressWarnings({"deprecation", "removal"})
-    private void forceStop(Thread t) {
-        if (!busy || !CellGuard.isStopRequested()) {
+    private void forceStop(Thread t, long task) {
+        if (!busy || tasks != task || !CellGuard.isStopRequested()) {
             return;
         }
         if (Runtime.version().feature() < 20) {

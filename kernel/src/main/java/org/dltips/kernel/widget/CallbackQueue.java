@@ -2,6 +2,7 @@ package org.dltips.kernel.widget;
 
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dltips.kernel.execution.CellEvaluator;
+import org.dltips.kernel.execution.CellGuard;
 import org.dltips.kernel.internal.CellStreams;
 import org.dltips.kernel.internal.KernelLog;
 
@@ -44,7 +45,7 @@ final class CallbackQueue {
             trigger = env;
         }
         try {
-            delivery.run();
+            CellGuard.shielded(delivery);
         } catch (RuntimeException e) {
             KernelLog.warn("a widget failed to take a front-end message: " + e);
         } finally {
@@ -84,44 +85,54 @@ final class CallbackQueue {
         }
     }
 
-    /** On the cell thread: runs queued callbacks until none is left, then lets the front end know. */
+    /**
+     * On the cell thread: runs queued callbacks until none is left, then lets the front end know. After the stop
+     * button the callbacks still waiting are dropped and this drain ends, so that a change arriving from then on
+     * starts a fresh one (the stop request is cleared when a task starts, not within one).
+     */
     private void drain() {
-        while (true) {
-            Job job;
-            List<ShellReplyEnvironment> idle = List.of();
-            synchronized (this) {
-                Iterator<Job> first = pending.values().iterator();
-                if (!first.hasNext()) {
-                    draining = false;
-                    idle = new ArrayList<>(awaitingIdle);
-                    awaitingIdle.clear();
-                    job = null;
-                } else {
-                    job = first.next();
-                    first.remove();
+        boolean emptied = false;
+        try {
+            while (true) {
+                Job job = next();
+                if (job == null) {
+                    emptied = true;
+                    return;
+                }
+                run(job);
+                if (evaluator.isStopRequested()) {
+                    return;
                 }
             }
-            if (job == null) {
-                streams.flush();
-                idle.forEach(ShellReplyEnvironment::setStatusIdle);
-                return;
-            }
-            run(job);
-            if (evaluator.isStopRequested()) {
-                stopped();
-                return;
-            }
+        } finally {
+            end(emptied);
         }
     }
 
+    private synchronized Job next() {
+        Iterator<Job> first = pending.values().iterator();
+        if (!first.hasNext()) {
+            return null;
+        }
+        Job job = first.next();
+        first.remove();
+        return job;
+    }
+
     /**
-     * After the stop button: drops the callbacks still waiting and ends this drain, so that a change arriving
-     * from now on starts a fresh one (the stop request is cleared when a task starts, not within one).
+     * Ends a drain: drops what is queued unless the queue ran empty (a stop, or a failure in the queue itself),
+     * drains again if a callback arrived since it did, else releases the idle statuses held back.
      */
-    private void stopped() {
+    private void end(boolean emptied) {
         List<ShellReplyEnvironment> idle;
         synchronized (this) {
-            pending.clear();
+            if (!emptied) {
+                pending.clear();
+            }
+            if (!pending.isEmpty()) {
+                evaluator.runLater(this::drain);
+                return;
+            }
             draining = false;
             idle = new ArrayList<>(awaitingIdle);
             awaitingIdle.clear();

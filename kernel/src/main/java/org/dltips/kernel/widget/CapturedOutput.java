@@ -8,6 +8,7 @@ import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
+import org.dltips.kernel.execution.CellGuard;
 import org.dltips.kernel.internal.CellStreams;
 import org.dltips.widgets.internal.WidgetTransport;
 
@@ -35,6 +36,10 @@ final class CapturedOutput implements CellStreams.Capture {
 
     @Override
     public void accept(ContentType<?> content) {
+        CellGuard.shielded(() -> add(content));
+    }
+
+    private void add(ContentType<?> content) {
         if (content instanceof PublishStream stream) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("output_type", "stream");

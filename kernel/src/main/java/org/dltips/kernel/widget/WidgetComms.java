@@ -11,6 +11,7 @@ import org.dflib.jjava.jupyter.messages.comm.CommMsgCommand;
 import org.dflib.jjava.jupyter.messages.comm.CommOpenCommand;
 import org.dflib.jjava.jupyter.messages.request.CommInfoRequest;
 import org.dltips.kernel.execution.CellEvaluator;
+import org.dltips.kernel.execution.CellGuard;
 import org.dltips.kernel.internal.CellStreams;
 import org.dltips.kernel.internal.KernelLog;
 import org.dltips.widgets.internal.WidgetTransport;
@@ -51,7 +52,8 @@ public final class WidgetComms implements WidgetTransport {
     /** Takes over the comm messages of {@code connection}. */
     public void attach(JupyterConnection connection) {
         connection.setHandler(MessageType.COMM_OPEN_COMMAND, this::onOpen);
-        connection.setHandler(MessageType.COMM_MSG_COMMAND, this::onMessage);
+        connection.setHandler(MessageType.COMM_MSG_COMMAND, (env, message) ->
+                CellGuard.shielded(() -> onMessage(env, message)));
         connection.setHandler(MessageType.COMM_CLOSE_COMMAND, this::onClose);
         connection.setHandler(MessageType.COMM_INFO_REQUEST, this::onInfo);
     }

@@ -84,4 +84,35 @@ class CellEvaluatorUnitTest {
         assertEquals("Interrupted", f.name());
         assertEquals(3, evaluator.eval("1 + 2", 6).value());
     }
+
+    @Test
+    void aPendingStopFiresNoCheckInShieldedWorkAndATaskThatThrowsLeavesTheCellThreadWorking() throws Exception {
+        CompletableFuture<Thread> stopped = new CompletableFuture<>();
+        evaluator.runLater(() -> {
+            try {
+                while (true) {
+                    CellGuard.check();
+                }
+            } finally {
+                stopped.complete(Thread.currentThread());
+            }
+        });
+        Thread.sleep(200);
+        evaluator.interrupt();
+        Thread cellThread = stopped.get(2, TimeUnit.SECONDS);
+        assertTrue(evaluator.isStopRequested(), "the stop stays requested until the next task starts");
+        int[] turns = new int[1];
+        CellGuard.shielded(() -> {
+            for (int i = 0; i < 3; i++) {
+                CellGuard.check();
+                turns[0]++;
+            }
+        });
+        assertEquals(3, turns[0]);
+        assertThrows(CellInterruptedError.class, CellGuard::check, "outside the shield the stop still fires");
+        CompletableFuture<Thread> next = new CompletableFuture<>();
+        evaluator.runLater(() -> next.complete(Thread.currentThread()));
+        assertEquals(cellThread, next.get(2, TimeUnit.SECONDS), "the stopped task did not end the cell thread");
+        assertEquals(3, evaluator.eval("1 + 2", 7).value());
+    }
 }
