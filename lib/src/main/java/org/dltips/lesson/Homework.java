@@ -72,10 +72,23 @@ public final class Homework implements Displayable {
      * @param network the student's network, trained with {@code fit}; may be null (the feedback says so)
      */
     public Feedback grade(String attempt, Network network) {
+        return grade(attempt, network, true);
+    }
+
+    /**
+     * Grades a network on its weights alone, as a grader does with one it saved and loaded again
+     * ({@link Network#load}): like {@link #grade}, without the checks and notes that need its training history.
+     * {@code homework.gradeWeights("attempt 1", Network.load(Path.of("net1.zip")))}
+     */
+    public Feedback gradeWeights(String attempt, Network network) {
+        return grade(attempt, network, false);
+    }
+
+    private Feedback grade(String attempt, Network network, boolean withHistory) {
         String name = attempt == null || attempt.isBlank() ? "attempt " + (attempts.size() + 1) : attempt.strip();
         Feedback feedback;
         try {
-            String problem = problemWith(name, network);
+            String problem = problemWith(name, network, withHistory);
             feedback = problem != null ? Feedback.problem(notebook, name, targets, problem) : evaluate(name, network);
         } catch (RuntimeException e) {
             feedback = Feedback.problem(notebook, name, targets, "grading failed while evaluating the network: "
@@ -119,7 +132,7 @@ public final class Homework implements Displayable {
         return best == null ? Tier.NONE : best.tier();
     }
 
-    private String problemWith(String name, Network network) {
+    private String problemWith(String name, Network network, boolean withHistory) {
         String pixels = train.inputSize() + " values per example";
         if (network == null) {
             return name + " has no network (got null). Build one in the cell marked YOUR NETWORK HERE, starting with "
@@ -137,6 +150,9 @@ public final class Homework implements Displayable {
                     + "), train it again, then run this cell again.";
         }
         History history = network.history();
+        if (!withHistory) {
+            return null;
+        }
         if (history == null) {
             return "the network was never trained (net.history() is null: fit was not called on it), so its weights "
                     + "are still random. Run its training cell, e.g. net.fit(train, test, Fit.epochs(20).batchSize(100)),"
@@ -156,6 +172,9 @@ public final class Homework implements Displayable {
         Diagnosis diagnosis = Diagnosis.of(onTrain.accuracy(), testAccuracy).withPredictions(onTrain.predictions());
         List<String> notes = new ArrayList<>();
         History history = network.history();
+        if (history == null) {
+            return Feedback.graded(notebook, name, targets, diagnosis, onTrain.accuracy(), testAccuracy, notes);
+        }
         if (history.size() < history.plannedEpochs()) {
             notes.add("training stopped after epoch " + history.size() + " of " + history.plannedEpochs()
                     + (history.stopReason().isEmpty() ? "" : " (" + history.stopReason() + ")"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.dltips.data.Dataset;
@@ -17,6 +18,7 @@ import org.dltips.train.EpochStats;
 import org.dltips.train.Fit;
 import org.dltips.train.Synthetic;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Grading a homework: tiers, the diagnosis behind the hint, and feedback instead of exceptions for mistakes. */
 class HomeworkTest {
@@ -197,6 +199,23 @@ class HomeworkTest {
         assertTrue(f.problem().startsWith("the network was never trained (net.history() is null: fit was not called "
                 + "on it), so its weights are still random. Run its training cell"), f.problem());
         assertFalse(f.reached());
+    }
+
+    @Test
+    void aSavedAndReloadedNetworkIsGradedOnItsWeightsAndAnUntrainedOneScoresLow(@TempDir Path dir) {
+        Network net = trained(Synthetic.builder(8, 3).build());
+        net.save(dir.resolve("net.zip"));
+        Homework homework = homework(TEST);
+        Feedback reloaded = homework.gradeWeights("attempt 1", Network.load(dir.resolve("net.zip")));
+        Feedback direct = homework(TEST).grade("attempt 1", net);
+        assertNull(reloaded.problem(), reloaded::toString);
+        assertEquals(direct.testAccuracy(), reloaded.testAccuracy(), 1e-9);
+        assertEquals(direct.tier(), reloaded.tier());
+        Feedback untrained = homework.gradeWeights("attempt 2", Synthetic.builder(8, 3).build());
+        assertNull(untrained.problem(), untrained::toString);
+        assertTrue(untrained.testAccuracy() < 0.7 && untrained.tier() == Tier.NONE, untrained::toString);
+        assertTrue(homework.gradeWeights("attempt 3", Network.input(8).dense(4, Activation.RELU).softmax(10).build())
+                .problem().startsWith("the network's softmax has 10 outputs"));
     }
 
     @Test
