@@ -187,6 +187,18 @@ final class NotebookRunner {
         return report;
     }
 
+    /** Runs a Python script of this module with the test kernelspec installed; returns its output, fails on exit != 0. */
+    String python(List<String> args, long timeoutSeconds) {
+        List<String> command = new ArrayList<>(List.of(python()));
+        command.addAll(args);
+        Result result = exec(command, timeoutSeconds);
+        if (result.exit != 0) {
+            throw new AssertionError(String.join(" ", args) + " failed (exit " + result.exit
+                    + (result.timedOut ? ", timed out after " + timeoutSeconds + " s" : "") + "):\n" + tail(result.output));
+        }
+        return result.output;
+    }
+
     private Result exec(List<String> command, long timeoutSeconds) {
         try {
             Files.createDirectories(executedDir);
