@@ -27,6 +27,7 @@ final class ClassDataArchive {
             Files.deleteIfExists(archive);
             List<String> command = new java.util.ArrayList<>(List.of(java, "-XX:ArchiveClassesAtExit=" + archive,
                     "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            command.addAll(KernelSpecWriter.memoryFlags(0));
             command.addAll(KernelSpecWriter.JVM_FLAGS);
             command.addAll(List.of("-jar", jar, "warmup"));
             Process p = new ProcessBuilder(command).redirectErrorStream(true)

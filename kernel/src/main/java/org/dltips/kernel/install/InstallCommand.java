@@ -37,7 +37,7 @@ public final class InstallCommand {
                 System.err.println(problem);
                 return 1;
             }
-            KernelSpecWriter.write(dir, options.name(), options.archive());
+            KernelSpecWriter.write(dir, options);
             System.out.println("Installed kernelspec " + options.name() + " in " + dir);
             return 0;
         } catch (IllegalArgumentException e) {

@@ -4,21 +4,29 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Where the kernelspec goes: {@code --user} (the default), {@code --sys-prefix}, or {@code --prefix DIR};
- * and its name ({@code --name}, default {@code dltips}).
+ * its name ({@code --name}, default {@code dltips}); and, for a shared install, a memory limit per kernel
+ * ({@code --memory-mib N}: the heap and ND4J's arrays get 40 % each, ND4J stops allocating at 90 % resident)
+ * and a read-only data directory every kernel reads the datasets from without downloading ({@code --data DIR}).
  *
  * <p>{@code InstallOptions.parse(new String[] {"--prefix", "/tmp/jp"}).kernelDirectory()}
  */
-record InstallOptions(String location, String prefix, String name, boolean archive) {
+record InstallOptions(String location, String prefix, String name, boolean archive, int memoryMib, Path data) {
+
+    /** The smallest memory limit a kernel can train the lecture network in. */
+    static final int MIN_MEMORY_MIB = 768;
 
     static InstallOptions parse(String[] args) {
         String location = "user";
         String prefix = null;
         String name = "dltips";
         boolean archive = true;
+        int memoryMib = 0;
+        Path data = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--user" -> location = "user";
@@ -29,15 +37,43 @@ record InstallOptions(String location, String prefix, String name, boolean archi
                 }
                 case "--name" -> name = value(args, ++i, "--name");
                 case "--no-archive" -> archive = false;
+                case "--memory-mib" -> memoryMib = memory(value(args, ++i, "--memory-mib"));
+                case "--data" -> data = dataDirectory(value(args, ++i, "--data"));
                 default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'. Expected "
-                        + "--user, --sys-prefix, --prefix DIR, --name NAME or --no-archive.");
+                        + "--user, --sys-prefix, --prefix DIR, --name NAME, --no-archive, --memory-mib N or"
+                        + " --data DIR.");
             }
         }
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("Kernel name '" + name + "' is not allowed; use letters, digits, "
                     + "'.', '_' or '-', such as --name dltips-dev.");
         }
-        return new InstallOptions(location, prefix, name, archive);
+        return new InstallOptions(location, prefix, name, archive, memoryMib, data);
+    }
+
+    private static int memory(String value) {
+        int mib;
+        try {
+            mib = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            mib = -1;
+        }
+        if (mib < MIN_MEMORY_MIB) {
+            throw new IllegalArgumentException("--memory-mib needs a whole number of MiB of at least " + MIN_MEMORY_MIB
+                    + " (a kernel training the lecture network stays near 750 MiB), such as --memory-mib 1536; got '"
+                    + value + "'.");
+        }
+        return mib;
+    }
+
+    private static Path dataDirectory(String value) {
+        Path dir = Path.of(value).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir.resolve("mnist")) && !Files.isDirectory(dir.resolve("fashion-mnist"))) {
+            throw new IllegalArgumentException("--data " + value + ": no mnist/ or fashion-mnist/ folder in " + dir
+                    + ". Fetch the datasets into it first: DLTIPS_CACHE=" + dir + " java -cp dltips-kernel.jar"
+                    + " org.dltips.data.Datasets fetch mnist fashion-mnist");
+        }
+        return dir;
     }
 
     Path kernelDirectory() {
@@ -87,8 +123,13 @@ record InstallOptions(String location, String prefix, String name, boolean archi
 
     private static String value(String[] args, int i, String option) {
         if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value, such as " + option
-                    + (option.equals("--name") ? " dltips" : " /path/to/env"));
+            String example = switch (option) {
+                case "--name" -> " dltips";
+                case "--memory-mib" -> " 1536";
+                case "--data" -> " /srv/dltips/data";
+                default -> " /path/to/env";
+            };
+            throw new IllegalArgumentException(option + " needs a value, such as " + option + example);
         }
         return args[i];
     }

@@ -33,7 +33,6 @@ final class KernelSpecWriter {
      * for training (its arithmetic is native).
      */
     static final List<String> JVM_FLAGS = List.of(
-            "-Xmx2g",
             "-XX:+UseSerialGC",
             "-Xmn64m",
             "-XX:TieredStopAtLevel=1",
@@ -42,15 +41,21 @@ final class KernelSpecWriter {
     private KernelSpecWriter() {
     }
 
-    static void write(Path dir, String name, boolean archive) throws IOException {
+    static void write(Path dir, InstallOptions options) throws IOException {
+        String name = options.name();
         Files.createDirectories(dir);
-        Path jsa = archive ? ClassDataArchive.build(dir, javaPath(), jarPath()) : null;
+        Path jsa = options.archive() ? ClassDataArchive.build(dir, javaPath(), jarPath()) : null;
         Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("argv", argv(jsa));
+        spec.put("argv", argv(jsa, options.memoryMib()));
         spec.put("display_name", name.equals("dltips") ? "Java (dltips)" : "Java (dltips: " + name + ")");
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
-        spec.put("env", NativeTuning.environment(NativeTuning.cpuFlags()));
+        Map<String, String> env = new LinkedHashMap<>(NativeTuning.environment(NativeTuning.cpuFlags()));
+        if (options.data() != null) {
+            env.put("DLTIPS_DATA", options.data().toString());
+            env.put("DLTIPS_OFFLINE", "true");
+        }
+        spec.put("env", env);
         spec.put("metadata", Map.of("debugger", false));
         String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec);
         Files.writeString(dir.resolve("kernel.json"), json + "\n", StandardCharsets.UTF_8);
@@ -58,9 +63,10 @@ final class KernelSpecWriter {
         Logo.write(dir.resolve("logo-64x64.png"), 64);
     }
 
-    static List<String> argv(Path archive) {
+    static List<String> argv(Path archive, int memoryMib) {
         List<String> argv = new ArrayList<>();
         argv.add(javaPath());
+        argv.addAll(memoryFlags(memoryMib));
         argv.addAll(JVM_FLAGS);
         int feature = Runtime.version().feature();
         if (feature >= 22) {
@@ -79,6 +85,21 @@ final class KernelSpecWriter {
         argv.add("kernel");
         argv.add("{connection_file}");
         return argv;
+    }
+
+    /**
+     * The heap cap, and with a memory limit ({@code memoryMib > 0}) ND4J's too: the heap and the off-heap arrays
+     * may take 40 % of the limit each, and ND4J refuses an allocation once the process's resident memory would
+     * pass 90 % of it, so a cell that asks for too much fails with an {@link OutOfMemoryError} instead of
+     * taking the machine's memory from the other kernels.
+     */
+    static List<String> memoryFlags(int memoryMib) {
+        if (memoryMib <= 0) {
+            return List.of("-Xmx2g");
+        }
+        int share = memoryMib * 2 / 5;
+        return List.of("-Xmx" + share + "m", "-Dorg.bytedeco.javacpp.maxbytes=" + share + "m",
+                "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + memoryMib * 9 / 10 + "m");
     }
 
     private static String javaPath() {
