@@ -39,6 +39,10 @@ class LoadingTest {
         assertTrue(defaults.allowDownload());
         assertEquals("npm", defaults.npmCommand());
 
+        environment.put("HOME", "/home/student");
+        assertEquals(Path.of("/home/student/.cache/dltips"), DataSettings.from(properties::get, environment::get)
+                .cacheRoot(), "HOME, as Jupyter and the shell read it, comes before the password database's home");
+
         environment.put("XDG_CACHE_HOME", "/xdg");
         environment.put("DLTIPS_DATA", "/env-data");
         environment.put("DLTIPS_OFFLINE", "1");

@@ -89,7 +89,11 @@ record InstallOptions(String location, String prefix, String name, boolean archi
         if (custom != null && !custom.isBlank()) {
             return Path.of(custom);
         }
-        Path home = Path.of(System.getProperty("user.home"));
+        // HOME first, as Jupyter reads it: Java's user.home comes from the password database, which differs from
+        // HOME under sudo -H, in containers and wherever a user's HOME is set on purpose.
+        String homeVariable = System.getenv("HOME");
+        Path home = Path.of(homeVariable != null && !homeVariable.isBlank() ? homeVariable
+                : System.getProperty("user.home"));
         if (System.getProperty("os.name", "").toLowerCase().contains("mac")) {
             return home.resolve("Library/Jupyter");
         }

@@ -28,9 +28,10 @@ public record DataSettings(Path dataDirectory, Path cacheRoot, boolean allowDown
         String cache = first(properties.apply("dltips.cache"), environment.apply("DLTIPS_CACHE"));
         if (cache == null) {
             String xdg = environment.apply("XDG_CACHE_HOME");
+            String home = first(environment.apply("HOME"), System.getProperty("user.home"));
             cache = xdg != null && !xdg.isBlank()
                     ? Path.of(xdg, "dltips").toString()
-                    : Path.of(System.getProperty("user.home"), ".cache", "dltips").toString();
+                    : Path.of(home, ".cache", "dltips").toString();
         }
         String offline = first(properties.apply("dltips.offline"), environment.apply("DLTIPS_OFFLINE"));
         String npm = properties.apply("dltips.npm") != null ? properties.apply("dltips.npm")
