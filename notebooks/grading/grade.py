@@ -2,7 +2,9 @@
 
     python3 grade.py SUBMISSIONS [--notebook 13-homework.ipynb] [--out DIR] [--jobs N] [--timeout SECONDS]
                      [--cell-timeout SECONDS] [--memory-mib MIB] [--kernel dltips] [--jar dltips-kernel.jar]
-    python3 grade.py --one JOB.json      (one submission; what each parallel job runs, also on a cluster)
+                     [--student NAME ...]     (only these students' folders; the other rows are kept)
+    python3 grade.py SUBMISSIONS --out DIR --collect   (run nothing: write the gradebook from DIR/rows)
+    python3 grade.py --one JOB.json      (one submission; what each parallel job runs)
 
 SUBMISSIONS holds one directory per student (its name is the student's), with the notebook anywhere inside it,
 as nbgrader's submitted/STUDENT/ASSIGNMENT/ layout has it. Submissions are only read: each is copied into a
@@ -16,9 +18,11 @@ network the assignment names (its metadata, {"dltips": {"grading": {...}}}, read
 scratch directory, and a separate Java process that never ran the student's code (GradeNetworks) evaluates them
 on the training set and on a held-out noisy test set whose noise seed is kept in OUT/grading-key.json.
 
-OUT gets gradebook.csv, gradebook.json, gradebook.html (one row per student: tier, training and held-out accuracy, diagnosis,
-run time, problems, link to the executed copy) and executed/STUDENT.ipynb. Exit status: 0 when every submission
-got a row, 2 on misuse or missing tools.
+OUT gets gradebook.csv, gradebook.json, gradebook.html (one row per student: tier, training and held-out accuracy,
+diagnosis, run time, problems, link to the executed copy), executed/STUDENT.ipynb and rows/STUDENT.json. The
+gradebook is made from every row in OUT/rows, so graders started with --student on several machines that share OUT
+(one job per student on a cluster) fill one gradebook; the key is made once, exclusively, and shared.
+Exit status: 0 when every submission got a row, 2 on misuse or missing tools.
 """
 import argparse
 import concurrent.futures
@@ -26,6 +30,7 @@ import csv
 import datetime
 import hashlib
 import html
+import io
 import json
 import os
 import secrets
@@ -362,13 +367,51 @@ def kernel_spec(name, memory_mib, sandbox, directory):
     return argv[0], spec.env
 
 
+def write_atomically(path, text):
+    """Writes through a temporary file and a rename, so that a grader on another machine reads all or nothing."""
+    temporary = "%s.%d.tmp" % (path, os.getpid())
+    with open(temporary, "w", newline="") as f:
+        f.write(text)
+    os.replace(temporary, path)
+
+
+def grading_key(path, notebook):
+    """The held-out noise seed: made by the first run (exclusively, so parallel graders agree), then reused."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(descriptor, "w") as f:
+            json.dump({"notebook": notebook, "held_out_noise_seed": 1000 + secrets.randbelow(10 ** 9)}, f)
+    for _ in range(50):
+        with open(path) as f:
+            text = f.read()
+        if text:
+            return json.loads(text)["held_out_noise_seed"]
+        time.sleep(0.1)
+    fail("%s is empty; delete it to make a new key (the grades made with the old one are then not comparable)"
+         % path)
+
+
+def read_rows(rows_dir):
+    """Every student's row graded into this gradebook so far, by this run or by another (--student)."""
+    rows = []
+    for name in sorted(os.listdir(rows_dir)):
+        if name.endswith(".json"):
+            with open(os.path.join(rows_dir, name)) as f:
+                rows.append(json.load(f))
+    return rows
+
+
 def write_gradebook(out, rows, notebook):
-    with open(os.path.join(out, "gradebook.json"), "w") as f:
-        json.dump([{c: row.get(c, "") for c in COLUMNS} for row in rows], f, indent=1)
-    with open(os.path.join(out, "gradebook.csv"), "w", newline="") as f:
-        writer = csv.DictWriter(f, COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_atomically(os.path.join(out, "gradebook.json"),
+                     json.dumps([{c: row.get(c, "") for c in COLUMNS} for row in rows], indent=1))
+    table = io.StringIO()
+    writer = csv.DictWriter(table, COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_atomically(os.path.join(out, "gradebook.csv"), table.getvalue())
     def cell(row, column):
         value = str(row.get(column, ""))
         if column == "executed" and value:
@@ -389,8 +432,7 @@ def write_gradebook(out, rows, notebook):
             "<table><tr>%s</tr>" % "".join("<th>%s</th>" % c.replace("_", " ") for c in COLUMNS)]
     page += ["<tr>%s</tr>" % cells(row) for row in rows]
     page.append("</table>")
-    with open(os.path.join(out, "gradebook.html"), "w") as f:
-        f.write("\n".join(page) + "\n")
+    write_atomically(os.path.join(out, "gradebook.html"), "\n".join(page) + "\n")
 
 
 def default_jobs(memory_mib):
@@ -419,6 +461,10 @@ def main(argv):
     parser.add_argument("--memory-mib", type=int, default=2048, help="memory per kernel in MiB (default 2048)")
     parser.add_argument("--kernel", default="dltips")
     parser.add_argument("--jar", default=os.path.join(ROOT, "kernel", "target", "dltips-kernel.jar"))
+    parser.add_argument("--student", action="append", default=[],
+                        help="grade only this student's folder (repeatable); the gradebook keeps the other rows")
+    parser.add_argument("--collect", action="store_true",
+                        help="run nothing: write the gradebook from the rows in OUT/rows (after jobs on a cluster)")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
@@ -434,6 +480,14 @@ def main(argv):
     out = os.path.abspath(args.out or submissions.rstrip(os.sep) + "-graded")
     if out == submissions or out.startswith(submissions + os.sep):
         fail("--out %s is inside the submissions; grading never writes there. Choose another directory" % out)
+    if args.collect:
+        if not os.path.isdir(os.path.join(out, "rows")):
+            fail("--collect: no %s; run the graders with --out %s first" % (os.path.join(out, "rows"), out))
+        rows = read_rows(os.path.join(out, "rows"))
+        write_gradebook(out, rows, args.notebook)
+        print("grade.py: %d rows; wrote %s and %s" % (len(rows), os.path.join(out, "gradebook.csv"),
+                                                      os.path.join(out, "gradebook.html")))
+        return 0
     if not os.path.isfile(args.jar):
         fail("no kernel jar at %s; build it first (./dltips start, or mvn -pl kernel -am package)" % args.jar)
     assignment = args.assignment or os.path.join(ROOT, "notebooks", args.notebook)
@@ -441,19 +495,19 @@ def main(argv):
     if args.assignment and spec is None:
         fail("%s has no dltips.grading metadata; the notebooks run, but nothing is graded" % assignment)
     os.makedirs(out, exist_ok=True)
-    key_file = os.path.join(out, "grading-key.json")
-    if not os.path.isfile(key_file):
-        with open(key_file, "w") as f:
-            json.dump({"notebook": args.notebook, "held_out_noise_seed": 1000 + secrets.randbelow(10 ** 9)}, f)
-        os.chmod(key_file, 0o600)
-    with open(key_file) as f:
-        seed = json.load(f)["held_out_noise_seed"]
+    seed = grading_key(os.path.join(out, "grading-key.json"), args.notebook)
     work = tempfile.mkdtemp(prefix="dltips-grade-")
     jobs_dir, scratch_root = os.path.join(work, "jobs"), os.path.join(work, "scratch")
     cache = os.environ.get("DLTIPS_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "dltips")
     protected = ["--ro", submissions] + (["--ro", cache] if os.path.isdir(cache) else []) + ["--hide", out]
     found = find_submissions(submissions, args.notebook)
+    if args.student:
+        unknown = sorted(set(args.student) - set(found))
+        if unknown:
+            fail("no folder %s in %s; --student takes the name of a student's folder" % (", ".join(unknown),
+                                                                                       submissions))
+        found = {s: found[s] for s in sorted(set(args.student))}
     before = {s: sha256(p[0]) for s, p in found.items() if p}
     for student in found:
         os.makedirs(os.path.join(scratch_root, student, "graded"))
@@ -504,7 +558,11 @@ def main(argv):
     for student, digest in before.items():
         if sha256(found[student][0]) != digest:
             fail("%s's submission changed while grading; the gradebook was not written" % student, 1)
-    write_gradebook(out, rows, args.notebook)
+    rows_dir = os.path.join(out, "rows")
+    os.makedirs(rows_dir, exist_ok=True)
+    for row in rows:
+        write_atomically(os.path.join(rows_dir, row["student"] + ".json"), json.dumps(row))
+    write_gradebook(out, read_rows(rows_dir), args.notebook)
     shutil.rmtree(work, ignore_errors=True)
     print("grade.py: wrote %s and %s" % (os.path.join(out, "gradebook.csv"), os.path.join(out, "gradebook.html")))
     return 0

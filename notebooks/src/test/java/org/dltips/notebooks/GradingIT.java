@@ -99,6 +99,25 @@ class GradingIT {
         String html = Files.readString(out.resolve("gradebook.html"));
         assertEquals(23, html.split("<tr>", -1).length - 1, "a header and one row per student");
         assertTrue(html.contains("<a href=\"executed/kai.ipynb\">"), html);
+
+        // One job per student, as a cluster's scheduler would run them: graders started apart, sharing one output
+        // folder, fill one gradebook with one key; --collect writes it again from the rows without running anything.
+        Path shared = ROOT.resolve("cluster");
+        for (String student : List.of("vic", "uma")) {
+            runner.python(List.of("grading/grade.py", submissions.toString(), "--out", shared.toString(), "--jar",
+                    NotebookRunner.jar().toString(), "--student", student, "--jobs", "1"), 600);
+        }
+        Files.delete(shared.resolve("gradebook.json"));
+        String collected = runner.python(List.of("grading/grade.py", submissions.toString(), "--out",
+                shared.toString(), "--collect"), 120);
+        assertTrue(collected.contains("2 rows"), collected);
+        JsonArray clusterRows = JsonParser.parseString(Files.readString(shared.resolve("gradebook.json")))
+                .getAsJsonArray();
+        assertEquals(2, clusterRows.size(), clusterRows::toString);
+        assertEquals("uma", text(clusterRows.get(0).getAsJsonObject(), "student"), clusterRows::toString);
+        assertTrue(text(clusterRows.get(1).getAsJsonObject(), "problems").contains("no 13-homework.ipynb"),
+                clusterRows::toString);
+        assertEquals(before, hashes(submissions), "grading changed or removed a submission");
     }
 
     private static void assertProblem(Map<String, JsonObject> rows, String student, String expected) {
