@@ -24,15 +24,10 @@ import sys
 import yaml
 from jupyter_client.manager import start_new_kernel
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from checklist import check, failures  # noqa: E402 (deploy/checklist.py, shared by the deployment checks)
+
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-failures = []
-
-
-def check(ok, what):
-    print(("  ok    " if ok else "  FAIL  ") + what, flush=True)
-    if not ok:
-        failures.append(what)
-    return ok
 
 
 def files_repo2docker_reads():

@@ -20,11 +20,13 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.parse
 import uuid
 
 import requests
 from tornado.websocket import websocket_connect
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from checklist import check, failures  # noqa: E402 (deploy/checklist.py, shared by the deployment checks)
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 STUDENTS = ["dltips-ann", "dltips-bob", "dltips-cem"]
@@ -35,14 +37,6 @@ Network lecture = Network.input(784).hidden(3, 689, Activation.SIGMOID).softmax(
 History run = lecture.fit(train, noisyTest, Fit.epochs(4).batchSize(100));
 String.format("%.3f s, train accuracy %.4f", (System.nanoTime() - started) / 1e9, run.last().trainAccuracy())
 """
-failures = []
-
-
-def check(ok, what):
-    print(("  ok    " if ok else "  FAIL  ") + what, flush=True)
-    if not ok:
-        failures.append(what)
-    return ok
 
 
 def free_port():
