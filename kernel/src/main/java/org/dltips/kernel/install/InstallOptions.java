@@ -60,7 +60,7 @@ record InstallOptions(String location, String prefix, String name, boolean archi
         }
         if (mib < MIN_MEMORY_MIB) {
             throw new IllegalArgumentException("--memory-mib needs a whole number of MiB of at least " + MIN_MEMORY_MIB
-                    + " (a kernel training the lecture network stays near 750 MiB), such as --memory-mib 1536; got '"
+                    + " (a kernel that trained the lecture network peaked near 600 MiB), such as --memory-mib 1536; got '"
                     + value + "'.");
         }
         return mib;
