@@ -60,8 +60,8 @@ record InstallOptions(String location, String prefix, String name, boolean archi
         }
         if (mib < MIN_MEMORY_MIB) {
             throw new IllegalArgumentException("--memory-mib needs a whole number of MiB of at least " + MIN_MEMORY_MIB
-                    + " (a kernel that trained the lecture network peaked near 600 MiB), such as --memory-mib 1536; got '"
-                    + value + "'.");
+                    + " (a kernel that trained the lecture network peaked near 600 MiB), such as --memory-mib 1536;"
+                    + " got '" + value + "'.");
         }
         return mib;
     }
