@@ -30,7 +30,8 @@ public final class KernelMain {
             default -> {
                 System.err.println("Unknown command '" + command + "'. Expected one of:\n"
                         + "  kernel <connection-file>     run the kernel (Jupyter does this)\n"
-                        + "  install [--user|--sys-prefix|--prefix DIR] [--name NAME] [--no-archive]\n"
+                        + "  install [--user|--sys-prefix|--prefix DIR] [--name NAME] [--no-archive] [--no-measure]\n"
+                        + "          [--memory-mib N] [--data DIR]\n"
                         + "  uninstall [--user|--sys-prefix|--prefix DIR] [--name NAME]");
                 System.exit(2);
             }

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.dltips.model.internal.NativeTuning;
+import org.dltips.model.internal.BlasChoice;
 
 /**
  * The lecture epoch's limit on this machine, the unit of the notebooks' time bars: the seconds an epoch's matrix
  * products take at the machine's measured product peak ({@code org.dltips.train.internal.ProductPeak}, run in a
- * JVM with the kernel's environment, as the kernel multiplies).
+ * JVM with the OpenBLAS kernel family the installer measured as the fastest, at the better of one thread and
+ * one per core).
  *
  * <p>{@code double limit = EpochLimit.measure(kernelJar);} is 0.19 s on a 2-core AMD EPYC.
  */
@@ -23,7 +24,7 @@ final class EpochLimit {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", kernelJar.toString(),
                 "org.dltips.train.internal.ProductPeak").redirectErrorStream(true);
-        builder.environment().putAll(NativeTuning.environment(NativeTuning.cpuFlags()));
+        builder.environment().putAll(BlasChoice.forThisMachine(System.out::println).environment());
         try {
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -29,6 +29,7 @@ final class ClassDataArchive {
                     "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
             command.addAll(KernelSpecWriter.memoryFlags(0));
             command.addAll(KernelSpecWriter.JVM_FLAGS);
+            command.add(JitChoice.C1_ONLY); // the classes a start loads do not depend on the compilers
             command.addAll(List.of("-jar", jar, "warmup"));
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(new File(System.getProperty("os.name", "")

@@ -11,11 +11,14 @@ import java.nio.file.Path;
  * Where the kernelspec goes: {@code --user} (the default), {@code --sys-prefix}, or {@code --prefix DIR};
  * its name ({@code --name}, default {@code dltips}); and, for a shared install, a memory limit per kernel
  * ({@code --memory-mib N}: the heap and ND4J's arrays get 40 % each, ND4J stops allocating at 90 % resident)
- * and a read-only data directory every kernel reads the datasets from without downloading ({@code --data DIR}).
+ * and a read-only data directory every kernel reads the datasets from without downloading ({@code --data DIR});
+ * {@code --no-measure} takes the machine settings from the CPU's flags instead of measuring them
+ * ({@link MachineSettings}).
  *
  * <p>{@code InstallOptions.parse(new String[] {"--prefix", "/tmp/jp"}).kernelDirectory()}
  */
-record InstallOptions(String location, String prefix, String name, boolean archive, int memoryMib, Path data) {
+record InstallOptions(String location, String prefix, String name, boolean archive, int memoryMib, Path data,
+                      boolean measure) {
 
     /** The smallest memory limit a kernel can train the lecture network in. */
     static final int MIN_MEMORY_MIB = 768;
@@ -27,6 +30,7 @@ record InstallOptions(String location, String prefix, String name, boolean archi
         boolean archive = true;
         int memoryMib = 0;
         Path data = null;
+        boolean measure = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--user" -> location = "user";
@@ -37,18 +41,19 @@ record InstallOptions(String location, String prefix, String name, boolean archi
                 }
                 case "--name" -> name = value(args, ++i, "--name");
                 case "--no-archive" -> archive = false;
+                case "--no-measure" -> measure = false;
                 case "--memory-mib" -> memoryMib = memory(value(args, ++i, "--memory-mib"));
                 case "--data" -> data = dataDirectory(value(args, ++i, "--data"));
                 default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'. Expected "
-                        + "--user, --sys-prefix, --prefix DIR, --name NAME, --no-archive, --memory-mib N or"
-                        + " --data DIR.");
+                        + "--user, --sys-prefix, --prefix DIR, --name NAME, --no-archive, --no-measure, --memory-mib N"
+                        + " or --data DIR.");
             }
         }
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("Kernel name '" + name + "' is not allowed; use letters, digits, "
                     + "'.', '_' or '-', such as --name dltips-dev.");
         }
-        return new InstallOptions(location, prefix, name, archive, memoryMib, data);
+        return new InstallOptions(location, prefix, name, archive, memoryMib, data, measure);
     }
 
     private static int memory(String value) {

@@ -2,7 +2,6 @@ package org.dltips.kernel.install;
 
 import com.google.gson.GsonBuilder;
 import org.dltips.kernel.KernelMain;
-import org.dltips.model.internal.NativeTuning;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -25,17 +24,15 @@ import java.util.stream.Stream;
 final class KernelSpecWriter {
 
     /**
-     * JVM flags in the spec: a heap cap (ND4J arrays live off-heap, outside it), the serial collector with a
-     * small young generation, C1-only compilation, and no window system. DL4J's arrays are freed when the
-     * collector finds their small Java handles dead: with a 64 MB young generation that happens every few
-     * hundred training steps, and a 20-epoch lecture run stays near 750 MB of resident memory instead of
-     * growing past 1.5 GB. C1-only compilation starts cells sooner on two shared cores and measured no slower
-     * for training (its arithmetic is native).
+     * JVM flags in every spec: a heap cap (ND4J arrays live off-heap, outside it), the serial collector with a
+     * small young generation, and no window system. DL4J's arrays are freed when the collector finds their small
+     * Java handles dead: with a 64 MB young generation that happens every few hundred training steps, and a
+     * 20-epoch lecture run stays near 750 MB of resident memory instead of growing past 1.5 GB. Which compilers
+     * run is measured on the machine ({@link JitChoice}).
      */
     static final List<String> JVM_FLAGS = List.of(
             "-XX:+UseSerialGC",
             "-Xmn64m",
-            "-XX:TieredStopAtLevel=1",
             "-Djava.awt.headless=true");
 
     private KernelSpecWriter() {
@@ -45,12 +42,13 @@ final class KernelSpecWriter {
         String name = options.name();
         Files.createDirectories(dir);
         Path jsa = options.archive() ? ClassDataArchive.build(dir, javaPath(), jarPath()) : null;
+        MachineSettings machine = MachineSettings.choose(options.measure(), javaPath(), jarPath(), jsa);
         Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("argv", argv(jsa, options.memoryMib()));
+        spec.put("argv", argv(jsa, options.memoryMib(), machine.jit().flags()));
         spec.put("display_name", name.equals("dltips") ? "Java (dltips)" : "Java (dltips: " + name + ")");
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
-        Map<String, String> env = new LinkedHashMap<>(NativeTuning.environment(NativeTuning.cpuFlags()));
+        Map<String, String> env = new LinkedHashMap<>(machine.blas().environment());
         if (options.data() != null) {
             env.put("DLTIPS_DATA", options.data().toString());
             env.put("DLTIPS_OFFLINE", "true");
@@ -61,13 +59,15 @@ final class KernelSpecWriter {
         Files.writeString(dir.resolve("kernel.json"), json + "\n", StandardCharsets.UTF_8);
         Logo.write(dir.resolve("logo-32x32.png"), 32);
         Logo.write(dir.resolve("logo-64x64.png"), 64);
+        machine.writeReport(dir.resolve(MachineSettings.REPORT));
     }
 
-    static List<String> argv(Path archive, int memoryMib) {
+    static List<String> argv(Path archive, int memoryMib, List<String> jitFlags) {
         List<String> argv = new ArrayList<>();
         argv.add(javaPath());
         argv.addAll(memoryFlags(memoryMib));
         argv.addAll(JVM_FLAGS);
+        argv.addAll(jitFlags);
         int feature = Runtime.version().feature();
         if (feature >= 22) {
             argv.add("--enable-native-access=ALL-UNNAMED");
@@ -76,9 +76,7 @@ final class KernelSpecWriter {
             argv.add("--sun-misc-unsafe-memory-access=allow");
         }
         if (archive != null) {
-            argv.add("-XX:SharedArchiveFile=" + archive);
-            argv.add("-Xlog:cds=off");
-            argv.add("-Xlog:cds+dynamic=off");
+            argv.addAll(archiveFlags(archive));
         }
         argv.add("-jar");
         argv.add(jarPath());
@@ -100,6 +98,11 @@ final class KernelSpecWriter {
         int share = memoryMib * 2 / 5;
         return List.of("-Xmx" + share + "m", "-Dorg.bytedeco.javacpp.maxbytes=" + share + "m",
                 "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + memoryMib * 9 / 10 + "m");
+    }
+
+    /** The flags that start a JVM on the class data archive, quietly. */
+    static List<String> archiveFlags(Path archive) {
+        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
     private static String javaPath() {

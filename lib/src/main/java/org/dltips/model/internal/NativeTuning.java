@@ -16,7 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * product thread count, which can be set from Java at any time.
  *
  * <p>{@code NativeTuning.applyOnce();} before the first training step; {@code java -cp lib.jar
- * org.dltips.model.internal.NativeTuning} prints the environment as {@code KEY=VALUE} lines for scripts.
+ * org.dltips.model.internal.NativeTuning} prints the environment as {@code KEY=VALUE} lines for scripts. The
+ * kernel's installer measures which OpenBLAS kernel family and thread count suit the machine ({@link BlasChoice});
+ * the rules here are what it falls back on, and what a JVM started without the kernelspec's environment gets.
  *
  * <p>Measured on a 2-core AVX-512 machine (lecture network, batch 100): ND4J's own OpenMP loops on two threads
  * spin and slow training down, so they get one thread and a passive wait policy; OpenBLAS gets both cores for
@@ -39,15 +41,49 @@ public final class NativeTuning {
 
     /** The environment a training JVM should start with on a CPU with these {@code /proc/cpuinfo} flags. */
     public static Map<String, String> environment(Set<String> cpuFlags) {
+        return environment(openBlasCore(cpuFlags));
+    }
+
+    /** The environment a training JVM should start with, forcing OpenBLAS kernel family {@code core} unless null. */
+    public static Map<String, String> environment(String core) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("OMP_NUM_THREADS", "1");
         env.put("OMP_WAIT_POLICY", "PASSIVE");
         env.put("OPENBLAS_THREAD_TIMEOUT", "22"); // BLAS workers wait 2^22 cycles (about 1 ms) before sleeping
-        String core = openBlasCore(cpuFlags);
         if (core != null) {
             env.put("OPENBLAS_CORETYPE", core);
         }
         return env;
+    }
+
+    /**
+     * The OpenBLAS kernel families worth measuring on a CPU with these flags (names as OpenBLAS 0.3.19 reads
+     * them): AVX-512's, AVX2's (and on AMD the Zen variant of them), AVX's; empty for older CPUs, where
+     * OpenBLAS's own detection is left alone.
+     */
+    static List<String> coreCandidates(Set<String> cpuFlags, String machine) {
+        List<String> cores = new java.util.ArrayList<>();
+        if (cpuFlags.containsAll(AVX512)) {
+            cores.add("SkylakeX");
+        }
+        if (cpuFlags.containsAll(List.of("avx2", "fma"))) {
+            cores.add("Haswell");
+            if (machine.contains("AMD")) {
+                cores.add("Zen");
+            }
+        } else if (cpuFlags.contains("avx")) {
+            cores.add("Sandybridge");
+        }
+        return cores;
+    }
+
+    /** The per-user cache directory measurements are kept in ({@code ~/.cache/dltips}), or null. */
+    static Path cacheRoot() {
+        try {
+            return org.dltips.data.internal.DataSettings.fromEnvironment().cacheRoot();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -103,8 +139,13 @@ public final class NativeTuning {
         }
     }
 
-    /** Prints {@link #environment} for this machine as {@code KEY=VALUE} lines. */
+    /**
+     * Prints the environment for this machine as {@code KEY=VALUE} lines: measured ({@link BlasChoice}, from the
+     * cache after the first time), or with {@code --rule} from the CPU's flags alone.
+     */
     public static void main(String[] args) {
-        environment(cpuFlags()).forEach((k, v) -> System.out.println(k + "=" + v));
+        Map<String, String> env = args.length > 0 && args[0].equals("--rule") ? environment(cpuFlags())
+                : BlasChoice.forThisMachine(System.err::println).environment();
+        env.forEach((k, v) -> System.out.println(k + "=" + v));
     }
 }

@@ -32,6 +32,18 @@ class NativeTuningTest {
     }
 
     @Test
+    void theKernelFamiliesMeasuredAreTheOnesTheCpuCanRun() {
+        assertEquals(java.util.List.of("SkylakeX", "Haswell", "Zen"), NativeTuning.coreCandidates(ZEN5, "AMD EPYC"));
+        assertEquals(java.util.List.of("SkylakeX", "Haswell"), NativeTuning.coreCandidates(ZEN5, "Intel Xeon"));
+        assertEquals(java.util.List.of("Haswell"), NativeTuning.coreCandidates(HASWELL, "Intel Core i7"));
+        assertEquals(java.util.List.of("Sandybridge"), NativeTuning.coreCandidates(Set.of("sse2", "avx"), "Intel"));
+        assertTrue(NativeTuning.coreCandidates(Set.of("sse2"), "Intel").isEmpty(),
+                "a CPU without AVX is left to OpenBLAS's detection");
+        assertEquals("Zen", NativeTuning.environment("Zen").get("OPENBLAS_CORETYPE"));
+        assertFalse(NativeTuning.environment((String) null).containsKey("OPENBLAS_CORETYPE"));
+    }
+
+    @Test
     void blasThreadsDefaultToTheProcessorsAndHonourTheVariable() {
         assertEquals(2, NativeTuning.blasThreads(null, 2));
         assertEquals(8, NativeTuning.blasThreads(" ", 8));

@@ -1,0 +1,215 @@
+package org.dltips.model.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The OpenBLAS kernel family and matrix-product thread count that train fastest on this machine, found by
+ * measuring: one short process per candidate family ({@code OPENBLAS_CORETYPE} is read when OpenBLAS loads)
+ * times a lecture batch's products with each thread count ({@code BlasProbe}), and the fastest pair wins; a
+ * smaller thread count wins when it is within 5% of the fastest, leaving a core to the Java work between the
+ * products. The result is kept per machine in the cache ({@code ~/.cache/dltips/tuning/}), so only the first
+ * install on a machine measures (about two seconds per candidate).
+ *
+ * <p>{@code BlasChoice choice = BlasChoice.forThisMachine(System.out::println); choice.environment();}
+ */
+public record BlasChoice(String coreType, int threads, Map<String, Map<Integer, Double>> millis, String machine,
+                         String measuredAt, boolean measured) {
+
+    /** A thread count within this factor of the fastest is preferred when it uses fewer threads. */
+    static final double FEWER_THREADS_SLACK = 1.05;
+
+    private static final Pattern LINE = Pattern.compile("threads=(\\d+) batch_ms=([0-9.]+)");
+
+    /** The environment a kernel gets: {@link NativeTuning}'s, with the measured family and thread count. */
+    public Map<String, String> environment() {
+        Map<String, String> env = NativeTuning.environment(coreType);
+        env.put(NativeTuning.BLAS_THREADS_VARIABLE, Integer.toString(threads));
+        return env;
+    }
+
+    /** One line for people: what was chosen, from what. */
+    public String summary() {
+        if (!measured) {
+            return "OpenBLAS " + (coreType == null ? "as it detects the CPU" : coreType) + " with " + threads
+                    + " thread(s), from the CPU's flags (not measured)";
+        }
+        StringBuilder text = new StringBuilder("OpenBLAS " + coreType + " with " + threads + " thread(s) on " + machine
+                + "; ms per lecture batch of products:");
+        millis.forEach((core, byThreads) -> byThreads.forEach((t, ms) ->
+                text.append(String.format(Locale.ROOT, " %s/%d %.2f", core, t, ms))));
+        return text.toString();
+    }
+
+    /**
+     * The cached choice for this machine, or a new measurement (kept in the cache) when there is none; falls back
+     * to the CPU-flag rule of {@link NativeTuning} when nothing can be measured. {@code say} hears what happens.
+     */
+    public static BlasChoice forThisMachine(Consumer<String> say) {
+        Set<String> flags = NativeTuning.cpuFlags();
+        String machine = machineName();
+        Path cached = TuningCache.file("blas", machine + "|" + new TreeSet<>(flags));
+        BlasChoice known = read(cached, machine);
+        if (known != null) {
+            return known;
+        }
+        List<String> cores = NativeTuning.coreCandidates(flags, machine);
+        if (cores.isEmpty()) {
+            return fallback(flags, machine);
+        }
+        say.accept("measuring matrix products on this machine (" + machine + "), once: OpenBLAS "
+                + String.join(", ", cores) + " with " + threadCounts() + " thread(s) ...");
+        Map<String, Map<Integer, Double>> millis = new LinkedHashMap<>();
+        for (String core : cores) {
+            Map<Integer, Double> times = probe(core);
+            if (!times.isEmpty()) {
+                millis.put(core, times);
+            }
+        }
+        if (millis.isEmpty()) {
+            say.accept("measuring failed; using the settings the CPU's flags suggest");
+            return fallback(flags, machine);
+        }
+        BlasChoice choice = choose(millis, machine, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        write(cached, choice);
+        return choice;
+    }
+
+    /** The fastest family and thread count, preferring fewer threads within {@link #FEWER_THREADS_SLACK}. */
+    static BlasChoice choose(Map<String, Map<Integer, Double>> millis, String machine, String measuredAt) {
+        double best = millis.values().stream().flatMap(m -> m.values().stream()).mapToDouble(d -> d).min()
+                .orElseThrow();
+        String core = null;
+        int threads = Integer.MAX_VALUE;
+        double time = Double.MAX_VALUE;
+        for (var byCore : millis.entrySet()) {
+            for (var entry : byCore.getValue().entrySet()) {
+                if (entry.getValue() > best * FEWER_THREADS_SLACK) {
+                    continue;
+                }
+                if (entry.getKey() < threads || entry.getKey() == threads && entry.getValue() < time) {
+                    core = byCore.getKey();
+                    threads = entry.getKey();
+                    time = entry.getValue();
+                }
+            }
+        }
+        return new BlasChoice(core, threads, millis, machine, measuredAt, true);
+    }
+
+    /** The choice the CPU's flags suggest, without measuring. */
+    public static BlasChoice fromCpuFlags() {
+        return fallback(NativeTuning.cpuFlags(), machineName());
+    }
+
+    private static BlasChoice fallback(Set<String> flags, String machine) {
+        return new BlasChoice(NativeTuning.openBlasCore(flags),
+                NativeTuning.blasThreads(null, Runtime.getRuntime().availableProcessors()), Map.of(), machine, null,
+                false);
+    }
+
+    /** 1 and every core; on four or more cores half of them too. */
+    static List<Integer> threadCounts() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        TreeSet<Integer> counts = new TreeSet<>(List.of(1, Math.max(1, cores)));
+        if (cores >= 4) {
+            counts.add(cores / 2);
+        }
+        return new ArrayList<>(counts);
+    }
+
+    /** Runs {@code BlasProbe} under {@code core}; an empty map when it fails. */
+    private static Map<Integer, Double> probe(String core) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:TieredStopAtLevel=1", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "org.dltips.train.internal.BlasProbe"));
+        threadCounts().forEach(t -> command.add(t.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(NativeTuning.environment(core));
+        Map<Integer, Double> times = new LinkedHashMap<>();
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            String output;
+            try (InputStream in = process.getInputStream()) {
+                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                return Map.of();
+            }
+            Matcher m = LINE.matcher(output);
+            while (m.find()) {
+                times.put(Integer.parseInt(m.group(1)), Double.parseDouble(m.group(2)));
+            }
+        } catch (IOException e) {
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
+        return times;
+    }
+
+    /** The CPU's model name and core count, as the cache and the report name the machine. */
+    static String machineName() {
+        String model = "unknown CPU";
+        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            model = lines.filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(model);
+        } catch (IOException | RuntimeException e) {
+            // no /proc: the name stays generic
+        }
+        return model + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+    }
+
+    static BlasChoice read(Path file, String machine) {
+        Properties p = TuningCache.read(file);
+        if (p == null) {
+            return null;
+        }
+        try {
+            String core = p.getProperty("core");
+            int threads = Integer.parseInt(p.getProperty("threads"));
+            Map<String, Map<Integer, Double>> millis = new LinkedHashMap<>();
+            for (String name : new TreeSet<>(p.stringPropertyNames())) {
+                String[] parts = name.split("\\.");
+                if (parts.length == 3 && parts[0].equals("ms")) {
+                    millis.computeIfAbsent(parts[1], k -> new LinkedHashMap<>())
+                            .put(Integer.parseInt(parts[2]), Double.parseDouble(p.getProperty(name)));
+                }
+            }
+            return core == null || threads < 1 ? null
+                    : new BlasChoice(core, threads, millis, machine, p.getProperty("measured"), true);
+        } catch (RuntimeException e) {
+            return null; // unreadable: measure again
+        }
+    }
+
+    static void write(Path file, BlasChoice choice) {
+        Properties p = new Properties();
+        p.setProperty("core", choice.coreType);
+        p.setProperty("threads", Integer.toString(choice.threads));
+        p.setProperty("measured", choice.measuredAt);
+        choice.millis.forEach((core, byThreads) -> byThreads.forEach((t, ms) ->
+                p.setProperty("ms." + core + "." + t, String.format(Locale.ROOT, "%.3f", ms))));
+        TuningCache.write(file, p, "OpenBLAS settings measured on " + choice.machine);
+    }
+}
