@@ -18,8 +18,10 @@ import org.dltips.kernel.wire.KernelProcess;
  * Measures the kernel the way a user feels it, over the real wire: launch to {@code kernel_info_reply}, the first
  * cell that touches ND4J (from process start), the median round trip of {@code 1+2} after warm-up, and (with
  * {@code --training}) the lecture's training cell: 20 epochs of the ReLU network on MNIST, training and test
- * accuracy after every epoch, as notebook 02 runs it, then with Adam as notebook 05 does; (with {@code --long-session}) the {@code 1+2} round trip and
- * the kernel's resident memory after 20, 500 and 2 000 cells that each declare a variable or a method.
+ * accuracy after every epoch, as notebook 02 runs it, then with Adam as notebook 05 does; (with
+ * {@code --long-session}) the {@code 1+2} round trip and the kernel's resident memory after 20, 500 and 2 000
+ * cells that each declare a variable or a method; ({@code --jvm-flag}) with extra JVM flags, such as another
+ * compiler setting.
  * Not a test: run it with
  * {@code ./dltips bench-kernel [--java JAVA_HOME] [--launches N] [--training] [--long-session] [--jvm-flag FLAG]}.
  *

@@ -1,13 +1,10 @@
 package org.dltips.kernel.install;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.dltips.model.internal.TuningCache;
 
@@ -69,31 +66,16 @@ record JitChoice(boolean optimizing, double c1Seconds, double optimizingSeconds,
 
     /** Seconds of one {@code warmup} run, or {@link Double#MAX_VALUE} when it failed. */
     private static double start(String java, String jar, Path archive, boolean c1Only) {
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(KernelSpecWriter.memoryFlags(0));
-        command.addAll(KernelSpecWriter.JVM_FLAGS);
+        List<String> flags = new ArrayList<>();
         if (c1Only) {
-            command.add(C1_ONLY);
+            flags.add(C1_ONLY);
         }
         if (archive != null) {
-            command.addAll(KernelSpecWriter.archiveFlags(archive));
+            flags.addAll(KernelSpecWriter.archiveFlags(archive));
         }
-        command.addAll(List.of("-jar", jar, "warmup"));
-        try {
-            long begin = System.nanoTime();
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null"))).start();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return Double.MAX_VALUE;
-            }
-            return p.exitValue() == 0 ? (System.nanoTime() - begin) / 1e9 : Double.MAX_VALUE;
-        } catch (IOException e) {
-            return Double.MAX_VALUE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Double.MAX_VALUE;
-        }
+        long begin = System.nanoTime();
+        boolean ran = ClassDataArchive.runWarmup(java, jar, flags, 120);
+        return ran ? (System.nanoTime() - begin) / 1e9 : Double.MAX_VALUE;
     }
 
     private static JitChoice read(Path file) {

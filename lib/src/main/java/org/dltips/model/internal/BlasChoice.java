@@ -3,7 +3,6 @@ package org.dltips.model.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -170,14 +169,8 @@ public record BlasChoice(String coreType, int threads, Map<String, Map<Integer, 
 
     /** The CPU's model name and core count, as the cache and the report name the machine. */
     static String machineName() {
-        String model = "unknown CPU";
-        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            model = lines.filter(l -> l.startsWith("model name")).findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(model);
-        } catch (IOException | RuntimeException e) {
-            // no /proc: the name stays generic
-        }
-        return model + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+        String model = NativeTuning.cpuInfo("model name");
+        return (model == null ? "unknown CPU" : model) + ", " + Runtime.getRuntime().availableProcessors() + " cores";
     }
 
     static BlasChoice read(Path file, String machine) {

@@ -127,15 +127,21 @@ public final class NativeTuning {
 
     /** CPU feature flags of the first processor in {@code /proc/cpuinfo}; empty where there is none. */
     public static Set<String> cpuFlags() {
+        String flags = cpuInfo("flags");
+        return flags == null ? Set.of() : Set.of(flags.split("\\s+"));
+    }
+
+    /** The value of the first {@code /proc/cpuinfo} line starting with {@code key}, or null where there is none. */
+    static String cpuInfo(String key) {
         Path cpuinfo = Path.of("/proc/cpuinfo");
         if (!Files.isReadable(cpuinfo)) {
-            return Set.of();
+            return null;
         }
         try (Stream<String> lines = Files.lines(cpuinfo)) {
-            return lines.filter(l -> l.startsWith("flags")).findFirst()
-                    .map(l -> Set.of(l.substring(l.indexOf(':') + 1).trim().split("\\s+"))).orElse(Set.of());
+            return lines.filter(l -> l.startsWith(key)).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(null);
         } catch (IOException | java.io.UncheckedIOException e) {
-            return Set.of();
+            return null;
         }
     }
 
