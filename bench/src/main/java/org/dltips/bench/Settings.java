@@ -24,8 +24,11 @@ final class Settings {
         DEFAULTS.put("cache", "NONE");                     // DL4J CacheMode
         DEFAULTS.put("feed", "library");                   // library (Network.fit) | views | dataset | presplit | iterator
         DEFAULTS.put("nd4jThreads", "0");                  // 0 = leave ND4J's choice
-        // OpenBLAS threads: one per processor, as the library sets them (0 = leave ND4J's choice)
-        DEFAULTS.put("blasThreads", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        // OpenBLAS threads as the library sets them: DLTIPS_BLAS_THREADS (1 where the installer measured products
+        // in halves faster), else one per processor (0 = leave ND4J's choice)
+        String configured = System.getenv("DLTIPS_BLAS_THREADS");
+        DEFAULTS.put("blasThreads", configured != null && !configured.isBlank() ? configured.trim()
+                : Integer.toString(Runtime.getRuntime().availableProcessors()));
         DEFAULTS.put("periodicGc", "default");             // default | off
         DEFAULTS.put("torchThreads", "1,2");
         DEFAULTS.put("extras", "true");                    // batch 1 / 10 000 throughput, peak, gemm bound, phases

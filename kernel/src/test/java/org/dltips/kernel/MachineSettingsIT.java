@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MachineSettingsIT {
 
+    private static final String DIRECTIVES_FLAG = "-XX:CompilerDirectivesFile=";
+
     @TempDir
     Path dir;
 
@@ -42,21 +44,23 @@ class MachineSettingsIT {
         }
         assertEquals(blas.getProperty("core"), env.get("OPENBLAS_CORETYPE").getAsString(),
                 "the kernelspec forces the family the measurement chose: " + env);
-        assertEquals(blas.getProperty("threads"), env.get("DLTIPS_BLAS_THREADS").getAsString());
+        boolean halves = blas.getProperty("setting").equals("halves");
+        assertEquals(halves ? "1" : blas.getProperty("setting"), env.get("DLTIPS_BLAS_THREADS").getAsString());
+        assertEquals(halves, env.has("DLTIPS_PRODUCT_HALVES"), env.toString());
         assertTrue(blas.stringPropertyNames().stream().anyMatch(n -> n.startsWith("ms.")),
                 "the cache keeps the times the choice came from: " + blas);
         String report = Files.readString(specDir("first").resolve("machine-settings.txt"));
         assertTrue(report.contains("matrix products: OpenBLAS " + blas.getProperty("core") + " with "
-                + blas.getProperty("threads") + " thread(s)"), report);
+                + (halves ? "products in two halves" : blas.getProperty("setting") + " thread(s)")), report);
         assertTrue(report.contains("compilers: "), report);
-        boolean c1Only = argv(spec).contains("-XX:TieredStopAtLevel=1");
-        assertEquals(c1Only, report.contains("compilers: C1 alone"), report);
+        assertTrue(report.contains("compilers: " + compilers(argv(spec))), report);
+        argv(spec).stream().filter(a -> a.startsWith(DIRECTIVES_FLAG)).forEach(a -> assertTrue(
+                Files.isRegularFile(Path.of(a.substring(DIRECTIVES_FLAG.length()))), "the directives are there: " + a));
 
         String second = install(cache, "second");
         assertFalse(second.contains("measuring"), "a second install on the machine reads the cache:\n" + second);
         assertEquals(env, spec("second").getAsJsonObject("env"));
-        assertEquals(argv(spec).contains("-XX:TieredStopAtLevel=1"), argv(spec("second"))
-                .contains("-XX:TieredStopAtLevel=1"));
+        assertEquals(compilers(argv(spec)), compilers(argv(spec("second"))));
     }
 
     @Test
@@ -89,6 +93,15 @@ class MachineSettingsIT {
 
     private JsonObject spec(String prefix) throws Exception {
         return JsonParser.parseString(Files.readString(KernelJar.kernelJson(dir.resolve(prefix)))).getAsJsonObject();
+    }
+
+    /** How the report names the compiler setting that {@code argv} carries. */
+    private static String compilers(List<String> argv) {
+        if (argv.contains("-XX:TieredStopAtLevel=1")) {
+            return "C1 alone";
+        }
+        return argv.stream().anyMatch(a -> a.startsWith(DIRECTIVES_FLAG))
+                ? "C2 for the library and the notebook's code" : "both compilers everywhere";
     }
 
     private static List<String> argv(JsonObject spec) {

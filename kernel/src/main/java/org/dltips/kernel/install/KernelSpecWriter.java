@@ -42,9 +42,10 @@ final class KernelSpecWriter {
         String name = options.name();
         Files.createDirectories(dir);
         Path jsa = options.archive() ? ClassDataArchive.build(dir, javaPath(), jarPath()) : null;
-        MachineSettings machine = MachineSettings.choose(options.measure(), javaPath(), jarPath(), jsa);
+        JitChoice.writeDirectives(dir);
+        MachineSettings machine = MachineSettings.choose(options.measure(), javaPath(), jarPath(), jsa, dir);
         Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("argv", argv(jsa, options.memoryMib(), machine.jit().flags()));
+        spec.put("argv", argv(jsa, options.memoryMib(), machine.jit().flags(dir)));
         spec.put("display_name", name.equals("dltips") ? "Java (dltips)" : "Java (dltips: " + name + ")");
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");

@@ -14,20 +14,22 @@ import org.dltips.model.internal.TuningCache;
  * quarter of a minute on two cores) and read from the tuning cache afterwards; or, with {@code --no-measure},
  * taken from the CPU's flags with C1 alone. The kernelspec directory gets a report of what was chosen and why.
  *
- * <p>{@code MachineSettings.choose(true, java, jar, archive).blas().environment()}
+ * <p>{@code MachineSettings.choose(true, java, jar, archive, specDir).blas().environment()}
  */
 record MachineSettings(BlasChoice blas, JitChoice jit) {
 
     /** The report's file name in the kernelspec directory. */
     static final String REPORT = "machine-settings.txt";
 
-    static MachineSettings choose(boolean measure, String java, String jar, Path archive) {
+    /** The settings for a kernelspec in {@code specDir} (which holds the compiler directives a start is timed with). */
+    static MachineSettings choose(boolean measure, String java, String jar, Path archive, Path specDir) {
         if (!measure) {
-            return new MachineSettings(BlasChoice.fromCpuFlags(), new JitChoice(false, 0, 0, false));
+            return new MachineSettings(BlasChoice.fromCpuFlags(), JitChoice.unmeasured());
         }
         BlasChoice blas = BlasChoice.forThisMachine(System.out::println);
         Path jitCache = TuningCache.file("jit", blas.machine() + "|" + java + "|" + Runtime.version());
-        JitChoice jit = JitChoice.forThisMachine(java, jar, archive, jitCache, System.out::println);
+        JitChoice jit = JitChoice.forThisMachine(java, jar, archive, specDir, jitCache,
+                System.out::println);
         System.out.println("matrix products: " + blas.summary());
         System.out.println("compilers: " + jit.summary());
         return new MachineSettings(blas, jit);

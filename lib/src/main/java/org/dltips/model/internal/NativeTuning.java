@@ -32,6 +32,11 @@ public final class NativeTuning {
 
     /** Overrides the matrix-product thread count (a positive integer). */
     public static final String BLAS_THREADS_VARIABLE = "DLTIPS_BLAS_THREADS";
+    /**
+     * {@code true}: the training step computes each large product in two halves on two threads, each with one
+     * BLAS thread (then {@value #BLAS_THREADS_VARIABLE} defaults to 1).
+     */
+    public static final String PRODUCT_HALVES_VARIABLE = "DLTIPS_PRODUCT_HALVES";
 
     private static final List<String> AVX512 = List.of("avx512f", "avx512dq", "avx512bw", "avx512vl");
     private static volatile boolean applied;
@@ -94,7 +99,15 @@ public final class NativeTuning {
         return cpuFlags.containsAll(AVX512) ? "SkylakeX" : null;
     }
 
-    /** Matrix-product threads: {@value #BLAS_THREADS_VARIABLE} if set, else one per available processor. */
+    /** Whether {@value #PRODUCT_HALVES_VARIABLE} asks for products in two halves. */
+    public static boolean productHalves() {
+        return "true".equalsIgnoreCase(String.valueOf(System.getenv(PRODUCT_HALVES_VARIABLE)).trim());
+    }
+
+    /**
+     * Matrix-product threads: {@value #BLAS_THREADS_VARIABLE} if set, else {@code processors} (one per available
+     * processor, or 1 with products in halves).
+     */
     static int blasThreads(String configured, int processors) {
         if (configured == null || configured.isBlank()) {
             return Math.max(1, processors);
@@ -118,7 +131,8 @@ public final class NativeTuning {
         }
         synchronized (NativeTuning.class) {
             if (!applied) {
-                int threads = blasThreads(System.getenv(BLAS_THREADS_VARIABLE), Runtime.getRuntime().availableProcessors());
+                int threads = blasThreads(System.getenv(BLAS_THREADS_VARIABLE),
+                        productHalves() ? 1 : Runtime.getRuntime().availableProcessors());
                 Nd4j.factory().blas().setMaxThreads(threads);
                 applied = true;
             }

@@ -12,13 +12,14 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Times the matrix products of one training batch of the lecture network (784-689-689-689-10, batch 100: the
  * forward product, the weight gradient folded into the weights and the input gradient of every layer but the
- * first, as the training step calls them) with each of several BLAS thread counts, alternating between them
+ * first, as the training step calls them) with each of several BLAS thread counts and in halves on two threads
+ * ({@link Blas#computeInHalves}), alternating between them
  * so a busy moment of a shared machine hits every count alike. The installer runs it once per OpenBLAS kernel
  * family ({@code OPENBLAS_CORETYPE}, read when the library loads, so one process each) to choose the settings
  * a kernel gets.
  *
- * <p>{@code java -cp dltips-kernel.jar org.dltips.train.internal.BlasProbe 1 2} prints lines such as
- * {@code threads=2 batch_ms=4.18}.
+ * <p>{@code java -cp dltips-kernel.jar org.dltips.train.internal.BlasProbe 1 2 halves} prints lines such
+ * as {@code setting=2 batch_ms=4.18}.
  */
 public final class BlasProbe {
 
@@ -31,8 +32,14 @@ public final class BlasProbe {
     private BlasProbe() {
     }
 
-    /** The best milliseconds of one batch's products for each thread count, in the order given. */
-    public static Map<Integer, Double> batchMillis(List<Integer> threadCounts) {
+    /** The setting that computes each product in two halves on two threads, one BLAS thread each. */
+    public static final String HALVES = "halves";
+
+    /**
+     * The best milliseconds of one batch's products for each setting, in the order given: a BLAS thread count
+     * ("1", "2", ...) or {@link #HALVES}.
+     */
+    public static Map<String, Double> batchMillis(List<String> settings) {
         if (!Blas.available()) {
             throw new IllegalStateException("no BLAS library to measure: ND4J's backend is not the CPU one");
         }
@@ -43,25 +50,32 @@ public final class BlasProbe {
                 layers[l] = new Layer(matrix(arrays, BATCH, SIZES[l]), matrix(arrays, SIZES[l], SIZES[l + 1]),
                         matrix(arrays, BATCH, SIZES[l + 1]), l == 0 ? null : matrix(arrays, BATCH, SIZES[l]));
             }
-            Map<Integer, Double> best = new LinkedHashMap<>();
-            for (int threads : threadCounts) {
-                Nd4j.factory().blas().setMaxThreads(threads);
+            Map<String, Double> best = new LinkedHashMap<>();
+            for (String setting : settings) {
+                use(setting);
                 block(layers, 4); // warm-up: thread pools, caches
-                best.put(threads, Double.MAX_VALUE);
+                best.put(setting, Double.MAX_VALUE);
             }
             for (int round = 0; round < BLOCKS; round++) {
-                for (int threads : threadCounts) {
-                    Nd4j.factory().blas().setMaxThreads(threads);
+                for (String setting : settings) {
+                    use(setting);
                     long start = System.nanoTime();
                     block(layers, BLOCK);
                     double millis = (System.nanoTime() - start) / 1e6 / BLOCK;
-                    best.put(threads, Math.min(best.get(threads), millis));
+                    best.put(setting, Math.min(best.get(setting), millis));
                 }
             }
             return best;
         } finally {
+            Blas.computeInHalves(false);
             arrays.forEach(INDArray::close);
         }
+    }
+
+    private static void use(String setting) {
+        boolean halves = setting.equals(HALVES);
+        Blas.computeInHalves(halves);
+        Nd4j.factory().blas().setMaxThreads(halves ? 1 : Integer.parseInt(setting));
     }
 
     private record Layer(Blas.Matrix input, Blas.Matrix weights, Blas.Matrix delta, Blas.Matrix inputGradient) {
@@ -89,20 +103,21 @@ public final class BlasProbe {
         }
     }
 
-    /** Prints {@code threads=N batch_ms=M} for each thread count given as an argument (default: 1 and all cores). */
+    /**
+     * Prints {@code setting=S batch_ms=M} for each setting given as an argument (default: 1 thread, one per core
+     * and, on two or more cores, halves).
+     */
     public static void main(String[] args) {
-        List<Integer> counts = new ArrayList<>();
-        for (String arg : args) {
-            counts.add(Integer.parseInt(arg));
-        }
-        if (counts.isEmpty()) {
-            counts.add(1);
+        List<String> settings = new ArrayList<>(List.of(args));
+        if (settings.isEmpty()) {
+            settings.add("1");
             int cores = Runtime.getRuntime().availableProcessors();
             if (cores > 1) {
-                counts.add(cores);
+                settings.add(Integer.toString(cores));
+                settings.add(HALVES);
             }
         }
-        batchMillis(counts).forEach((threads, millis) ->
-                System.out.printf(Locale.ROOT, "threads=%d batch_ms=%.3f%n", threads, millis));
+        batchMillis(settings).forEach((setting, millis) ->
+                System.out.printf(Locale.ROOT, "setting=%s batch_ms=%.3f%n", setting, millis));
     }
 }

@@ -148,6 +148,7 @@ final class ParameterUpdate implements AutoCloseable {
         private final long to;
         private final float[] g = new float[RUN];
         private final float[] p = new float[RUN];
+        private final float[][] stateRuns = new float[UpdateRule.MOST_STATE_ARRAYS][RUN];
 
         Lane(FloatPointer gradientData, FloatPointer paramData, long from, long to) {
             this.gradientData = gradientData;
@@ -191,7 +192,14 @@ final class ParameterUpdate implements AutoCloseable {
                         g[i] += b * w + a * Math.signum(w);
                     }
                 }
-                block.rule.apply(g, n, block.state, at - block.start);
+                float[][] state = block.state;
+                for (int k = 0; k < state.length; k++) {
+                    System.arraycopy(state[k], at - block.start, stateRuns[k], 0, n);
+                }
+                block.rule.apply(g, n, stateRuns);
+                for (int k = 0; k < state.length; k++) {
+                    System.arraycopy(stateRuns[k], 0, state[k], at - block.start, n);
+                }
                 if (decayStep != 0) {
                     for (int i = 0; i < n; i++) {
                         g[i] += decayStep * p[i];
