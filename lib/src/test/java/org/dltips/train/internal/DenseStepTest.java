@@ -107,6 +107,33 @@ class DenseStepTest {
     }
 
     @Test
+    void aLargeNetworkInHalvesTrainsLikeDl4jsFit() {
+        // products of 60 x 300 x 900 and sigmoids over 60 x 900 values: large enough to go in halves
+        NetworkBuilder builder = Network.input(300).hidden(2, 900, Activation.SIGMOID).softmax(CLASSES)
+                .optimizer(Optimizer.sgd(0.5)).seed(6);
+        MultiLayerNetwork ours = builder.build().model();
+        MultiLayerNetwork dl4j = builder.build().model();
+        DenseStep step = DenseStep.forModel(ours);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 120, 300).muli(0.1);
+        INDArray y = oneHot(120, new Random(9));
+        try {
+            Blas.computeInHalves(true);
+            for (int from = 0; from < 120; from += 60) {
+                INDArray xb = x.get(NDArrayIndex.interval(from, from + 60), NDArrayIndex.all());
+                INDArray yb = y.get(NDArrayIndex.interval(from, from + 60), NDArrayIndex.all());
+                double ourLoss = step.fit(xb, yb);
+                dl4j.fit(xb, yb);
+                assertEquals(dl4j.score(), ourLoss, 1e-5 * Math.max(1, Math.abs(ourLoss)), "loss at row " + from);
+                double gap = dl4j.params().sub(ours.params()).amaxNumber().doubleValue();
+                assertTrue(gap < 1e-5, "weights drifted from DL4J's by " + gap + " at row " + from);
+            }
+        } finally {
+            Blas.computeInHalves(false);
+            step.close();
+        }
+    }
+
+    @Test
     void twoThreadsUpdateExactlyLikeOne() {
         NetworkBuilder builder = Network.input(300).hidden(1, 900, Activation.RELU).softmax(CLASSES)
                 .optimizer(Optimizer.adamW(0.01, 0.05)).l2(0.001).l1(0.0001).seed(6);
