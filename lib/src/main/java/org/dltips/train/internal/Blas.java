@@ -136,6 +136,11 @@ final class Blas {
         halves = on;
     }
 
+    /** Whether products (and the element-wise passes between them, {@link ColumnHalves}) run in halves. */
+    static boolean inHalves() {
+        return halves;
+    }
+
     /**
      * The two halves of {@code c}: its columns split in two when it is at least as wide as it is tall (each half
      * then reads half of {@code b}, usually the weights), else its rows; the split falls on a multiple of

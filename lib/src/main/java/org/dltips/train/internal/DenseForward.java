@@ -103,14 +103,14 @@ public final class DenseForward implements AutoCloseable {
                     if (part.kind() == LayerStack.Kind.OUTPUT) {
                         outputActivation.getActivation(out, false);
                     } else {
-                        part.activation().forward(out, out);
+                        part.activation().forwardInHalves(out, out);
                     }
                     if (part.kind() == LayerStack.Kind.RESIDUAL) {
                         out.addi(below);
                     }
                 }
                 case NORM -> normalize(part.norm(), below, out);
-                case ACTIVATION -> part.activation().forward(below, out);
+                case ACTIVATION -> part.activation().forwardInHalves(below, out);
                 case MAXOUT -> largestPieces(part, below, out);
                 case PRELU -> slopes.forward(Blas.Matrix.require(below), Blas.vector(part.slopes()), Blas.Matrix.require(out));
                 default -> throw new IllegalStateException("no inference pass for " + part.kind());

@@ -162,10 +162,10 @@ public final class DenseStep {
                     inputs[i] = b.matrix(below);
                     part.affine(inputs[i], b.matrix(b.pre[i]), b.ones);
                     if (part.kind() == LayerStack.Kind.RESIDUAL) {
-                        part.activation().forward(b.pre[i], b.branch[i]);
+                        part.activation().forwardInHalves(b.pre[i], b.branch[i]);
                         Nd4j.exec(new AddOp(b.branch[i], below, b.out[i]));
                     } else if (part.kind() == LayerStack.Kind.DENSE) {
-                        part.activation().forward(b.pre[i], b.out[i]);
+                        part.activation().forwardInHalves(b.pre[i], b.out[i]);
                     }
                 }
                 case NORM -> b.norms[i].forward(below, b.out[i]);
@@ -192,12 +192,12 @@ public final class DenseStep {
                 return affineBackward(i, delta, input, false);
             }
             case DENSE -> {
-                INDArray d = part.activation().backward(b.pre[i], b.out[i], delta);
+                INDArray d = part.activation().backwardInHalves(b.pre[i], b.out[i], delta);
                 return closingFresh(d, affineBackward(i, d, input, false));
             }
             case RESIDUAL -> {
                 b.grad[i].assign(delta); // the skip path hands the gradient down unchanged
-                INDArray d = part.activation().backward(b.pre[i], b.branch[i], delta);
+                INDArray d = part.activation().backwardInHalves(b.pre[i], b.branch[i], delta);
                 return closingFresh(d, affineBackward(i, d, input, true));
             }
             case NORM -> {

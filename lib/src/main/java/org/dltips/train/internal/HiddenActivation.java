@@ -29,6 +29,32 @@ abstract class HiddenActivation {
      */
     abstract INDArray backward(INDArray pre, INDArray out, INDArray epsilon);
 
+    /**
+     * Whether each output element depends on the same element of the input alone, and {@link #backward} returns
+     * one of the arrays it is given, so the pass may run on parts of the arrays ({@link ColumnHalves}).
+     */
+    boolean elementWise() {
+        return this instanceof Relu || this instanceof Logistic;
+    }
+
+    /** {@link #forward}, in two halves at once where {@link ColumnHalves} may split the arrays. */
+    final void forwardInHalves(INDArray pre, INDArray out) {
+        if (elementWise()) {
+            ColumnHalves.apply(h -> {
+                forward(h[0], h[1]);
+                return null;
+            }, pre, out);
+        } else {
+            forward(pre, out);
+        }
+    }
+
+    /** {@link #backward}, in two halves at once where {@link ColumnHalves} may split the arrays. */
+    final INDArray backwardInHalves(INDArray pre, INDArray out, INDArray epsilon) {
+        return elementWise() ? ColumnHalves.apply(h -> backward(h[0], h[1], h[2]), pre, out, epsilon)
+                : backward(pre, out, epsilon);
+    }
+
     /** Whether this is the identity, which leaves its input as it is. */
     boolean isIdentity() {
         return this instanceof Identity;
