@@ -34,8 +34,10 @@ mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ] \
 # Folders of builds that were killed outright (no trap ran) are removed once they are an hour old.
 find "$cache" -maxdepth 1 -name '.building-*' -mmin +60 -exec rm -rf {} + 2>/dev/null || true
 [ ! -e "$final" ] || rm -rf "$final"   # there without .complete: not ours to trust
-work="$(mktemp -d "$cache/.building-$key-XXXXXX")"
+# the trap is set before the folder exists: a build stopped right after creating it leaves nothing behind
+work="$cache/.building-$key-$$-$RANDOM$RANDOM"
 trap 'rm -rf "$work"' EXIT
+mkdir -m 700 "$work" || die 3 "cannot create $work; make $cache writable or set DLTIPS_CACHE to a writable folder"
 (cd "$HERE" && cp -R "${SOURCES[@]}" "$work/")
 log="$work/build.log"
 
