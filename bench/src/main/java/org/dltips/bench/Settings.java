@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.dltips.model.internal.NativeTuning;
 
 /**
  * Benchmark options parsed from {@code key=value} arguments; every key has a default.
@@ -24,11 +25,8 @@ final class Settings {
         DEFAULTS.put("cache", "NONE");                     // DL4J CacheMode
         DEFAULTS.put("feed", "library");                   // library (Network.fit) | views | dataset | presplit | iterator
         DEFAULTS.put("nd4jThreads", "0");                  // 0 = leave ND4J's choice
-        // OpenBLAS threads as the library sets them: DLTIPS_BLAS_THREADS (1 where the installer measured products
-        // in halves faster), else one per processor (0 = leave ND4J's choice)
-        String configured = System.getenv("DLTIPS_BLAS_THREADS");
-        DEFAULTS.put("blasThreads", configured != null && !configured.isBlank() ? configured.trim()
-                : Integer.toString(Runtime.getRuntime().availableProcessors()));
+        // OpenBLAS threads as the library sets them from the environment (0 = leave ND4J's choice)
+        DEFAULTS.put("blasThreads", Integer.toString(NativeTuning.blasThreadsFromEnvironment()));
         DEFAULTS.put("periodicGc", "default");             // default | off
         DEFAULTS.put("torchThreads", "1,2");
         DEFAULTS.put("extras", "true");                    // batch 1 / 10 000 throughput, peak, gemm bound, phases

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dltips.train.internal.BlasProbe;
 
 /**
  * The OpenBLAS kernel family and matrix-product setting that train fastest on this machine, found by
@@ -35,9 +36,6 @@ public record BlasChoice(String coreType, String setting, Map<String, Map<String
     /** A thread count within this factor of the fastest is preferred when it uses fewer threads. */
     static final double FEWER_THREADS_SLACK = 1.05;
 
-    /** The probe's setting that computes each product in two halves on two threads (as BlasProbe names it). */
-    static final String HALVES = "halves";
-
     private static final Pattern LINE = Pattern.compile("setting=(\\w+) batch_ms=([0-9.]+)");
 
     /** The environment a kernel gets: {@link NativeTuning}'s, with the measured family and setting. */
@@ -52,7 +50,7 @@ public record BlasChoice(String coreType, String setting, Map<String, Map<String
 
     /** Whether products are computed in two halves on two threads, one BLAS thread each. */
     public boolean halves() {
-        return HALVES.equals(setting);
+        return BlasProbe.HALVES.equals(setting);
     }
 
     /** BLAS's own thread count: 1 with {@link #halves}. */
@@ -62,7 +60,7 @@ public record BlasChoice(String coreType, String setting, Map<String, Map<String
 
     /** Cores the setting keeps busy during a product. */
     private static int cores(String setting) {
-        return HALVES.equals(setting) ? 2 : Integer.parseInt(setting);
+        return BlasProbe.HALVES.equals(setting) ? 2 : Integer.parseInt(setting);
     }
 
     private String describe() {
@@ -164,7 +162,7 @@ public record BlasChoice(String coreType, String setting, Map<String, Map<String
         }
         List<String> settings = new ArrayList<>(counts.stream().map(String::valueOf).toList());
         if (cores >= 2) {
-            settings.add(HALVES);
+            settings.add(BlasProbe.HALVES);
         }
         return settings;
     }

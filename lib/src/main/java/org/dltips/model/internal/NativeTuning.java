@@ -124,6 +124,12 @@ public final class NativeTuning {
                 + "', expected a whole number of threads of 1 or more; unset it to use one thread per processor");
     }
 
+    /** The matrix-product thread count the environment asks for, as {@link #applyOnce} sets it. */
+    public static int blasThreadsFromEnvironment() {
+        return blasThreads(System.getenv(BLAS_THREADS_VARIABLE),
+                productHalves() ? 1 : Runtime.getRuntime().availableProcessors());
+    }
+
     /** Sets ND4J's matrix-product thread count once per JVM (later calls do nothing). */
     public static void applyOnce() {
         if (applied) {
@@ -131,9 +137,7 @@ public final class NativeTuning {
         }
         synchronized (NativeTuning.class) {
             if (!applied) {
-                int threads = blasThreads(System.getenv(BLAS_THREADS_VARIABLE),
-                        productHalves() ? 1 : Runtime.getRuntime().availableProcessors());
-                Nd4j.factory().blas().setMaxThreads(threads);
+                Nd4j.factory().blas().setMaxThreads(blasThreadsFromEnvironment());
                 applied = true;
             }
         }

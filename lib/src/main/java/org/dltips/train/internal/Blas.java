@@ -148,37 +148,24 @@ final class Blas {
      */
     private static void inHalves(boolean opA, boolean opB, int m, int n, int k, float alpha, Matrix a, Matrix b,
                                  float beta, Matrix c) {
-        FloatPointer a2 = a.pointer;
-        FloatPointer b2 = b.pointer;
-        FloatPointer c2;
-        int m1 = m;
-        int m2 = m;
-        int n1 = n;
-        int n2 = n;
-        if (n >= m) {
-            n1 = Math.max(HALF_ALIGN, n / 2 / HALF_ALIGN * HALF_ALIGN);
-            n2 = n - n1;
-            b2 = new FloatPointer(b.pointer).position(opB ? n1 : (long) n1 * b.ld);
-            c2 = new FloatPointer(c.pointer).position((long) n1 * c.ld);
-        } else {
-            m1 = Math.max(HALF_ALIGN, m / 2 / HALF_ALIGN * HALF_ALIGN);
-            m2 = m - m1;
-            a2 = new FloatPointer(a.pointer).position(opA ? (long) m1 * a.ld : m1);
-            c2 = new FloatPointer(c.pointer).position(m1);
-        }
-        final int rows = m1;
-        final int columns = n1;
-        Runnable first = () -> sgemm(opA, opB, rows, columns, k, alpha, a.pointer, a.ld, b.pointer, b.ld, beta,
-                c.pointer, c.ld);
-        final int rows2 = m2;
-        final int columns2 = n2;
-        final FloatPointer a2f = a2;
-        final FloatPointer b2f = b2;
-        Runnable second = () -> sgemm(opA, opB, rows2, columns2, k, alpha, a2f, a.ld, b2f, b.ld, beta, c2, c.ld);
+        boolean byColumns = n >= m;
+        int split = Math.max(HALF_ALIGN, (byColumns ? n : m) / 2 / HALF_ALIGN * HALF_ALIGN);
+        FloatPointer a2 = byColumns ? a.pointer : offset(a.pointer, opA ? (long) split * a.ld : split);
+        FloatPointer b2 = byColumns ? offset(b.pointer, opB ? split : (long) split * b.ld) : b.pointer;
+        FloatPointer c2 = offset(c.pointer, byColumns ? (long) split * c.ld : split);
+        Runnable first = () -> sgemm(opA, opB, byColumns ? m : split, byColumns ? split : n, k, alpha, a.pointer,
+                a.ld, b.pointer, b.ld, beta, c.pointer, c.ld);
+        Runnable second = () -> sgemm(opA, opB, byColumns ? m : m - split, byColumns ? n - split : n, k, alpha, a2,
+                a.ld, b2, b.ld, beta, c2, c.ld);
         if (!SecondLane.shared().runBoth(first, second)) {
             first.run();
             second.run();
         }
+    }
+
+    /** A pointer {@code floats} past {@code p}. */
+    private static FloatPointer offset(FloatPointer p, long floats) {
+        return new FloatPointer(p).position(floats);
     }
 
     private static void sgemm(boolean opA, boolean opB, int m, int n, int k, float alpha, FloatPointer a, int lda,

@@ -35,7 +35,8 @@ final class SecondLane {
     private int late;
     private int aloneLeft;
 
-    private SecondLane() {
+    /** A lane of its own (tests); the library uses {@link #shared}. */
+    SecondLane() {
         worker = new Thread(this::serve, "dltips-products");
         worker.setDaemon(true);
         worker.start();
