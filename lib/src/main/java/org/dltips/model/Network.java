@@ -37,7 +37,7 @@ import java.util.Random;
  */
 public final class Network {
 
-    private static final int OUTPUT_CHUNK = 2048;
+    private static final int OUTPUT_CHUNK = DenseForward.CHUNK;
 
     private final MultiLayerNetwork model;
     private final long seed;

@@ -16,12 +16,19 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * after every epoch took as long as the epoch's training. Weights and batch normalization's running statistics are
  * read where the network keeps them, so one instance follows training as it goes.
  *
- * <p>{@code try (DenseForward f = DenseForward.forModel(model, 2048)) { INDArray p = f.output(x); }}
+ * <p>{@code try (DenseForward f = DenseForward.forModel(model, DenseForward.CHUNK)) { INDArray p = f.output(x); }}
  *
  * <p>Every network {@link LayerStack} reads gets one, whatever its optimizer, dropout or regularization (none of
  * which act at inference); {@link #forModel} returns null for any other network.
  */
 public final class DenseForward implements AutoCloseable {
+
+    /**
+     * Rows a chunk of a large set is evaluated in: a multiple of the lecture's batch and not a power of two, whose
+     * leading dimension makes OpenBLAS's products lose their place in the caches (chunks of 2 048 rows took 30 %
+     * longer than chunks of 2 000 or 2 500 on a 2-core AMD EPYC).
+     */
+    public static final int CHUNK = 2500;
 
     private final LayerStack stack;
     private final int layers;

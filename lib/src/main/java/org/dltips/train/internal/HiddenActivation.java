@@ -107,15 +107,26 @@ abstract class HiddenActivation {
         }
     }
 
-    /** 1 / (1 + e^-x); its derivative from the output, s(1 - s). */
+    /**
+     * 1 / (1 + e^-x), in a Java loop where C2 compiles it ({@link SigmoidLoop}); its derivative from the output,
+     * s(1 - s).
+     */
     private static final class Logistic extends HiddenActivation {
         @Override
         void forward(INDArray pre, INDArray out) {
-            Nd4j.exec(new Sigmoid(pre, out));
+            if (SigmoidLoop.applies(pre, out)) {
+                SigmoidLoop.forward(pre, out);
+            } else {
+                Nd4j.exec(new Sigmoid(pre, out));
+            }
         }
 
         @Override
         INDArray backward(INDArray pre, INDArray out, INDArray epsilon) {
+            if (SigmoidLoop.applies(out, epsilon)) {
+                SigmoidLoop.backward(out, epsilon);
+                return epsilon;
+            }
             Nd4j.exec(new ScalarReverseSubtraction(out, pre, 1.0));
             return epsilon.muli(pre.muli(out));
         }
