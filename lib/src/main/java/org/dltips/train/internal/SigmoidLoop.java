@@ -48,7 +48,7 @@ final class SigmoidLoop {
         return true;
     }
 
-    /** Whether the loop runs here and takes these arrays: float, contiguous, the same layout and length. */
+    /** Whether the loop runs here and takes these arrays: float, column-major without gaps, all of one shape. */
     static boolean applies(INDArray... arrays) {
         if (!COMPILED) {
             return false;
